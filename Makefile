@@ -1,0 +1,30 @@
+# The whole set-up interface: make run | test | lint | bench
+SHELL := /bin/bash
+UV ?= $(shell command -v uv 2>/dev/null || echo "$(CURDIR)/.venv-uv/bin/uv")
+PY := .venv/bin/python
+
+.PHONY: run test lint format bench install
+
+$(UV):
+	@echo "uv not found: installing it with pip into .venv-uv"
+	python3 -m venv .venv-uv && .venv-uv/bin/pip install --quiet uv
+
+install: $(UV)
+	@$(UV) sync --frozen --quiet
+
+run: install
+	@bin/run
+
+test: install
+	@$(UV) run --frozen pytest $(PYTEST_ARGS)
+
+lint: install
+	@$(UV) run --frozen ruff check .
+	@$(UV) run --frozen ruff format --check .
+
+format: install
+	@$(UV) run --frozen ruff check --fix .
+	@$(UV) run --frozen ruff format .
+
+bench: install
+	@$(UV) run --frozen python bench/run.py

@@ -1,0 +1,76 @@
+"""`make bench`: what each progression operation costs, next to what the database itself needs.
+
+Runs once on SQLite and, when DATABASE_URL is set, once more on that database (each in its own
+process, since Django's settings are per process), on a scratch database created for the run.
+Prints one table per database and writes bench/results/latest.json so two runs can be compared.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+
+
+def main() -> int:
+    if os.environ.get("BENCH_CHILD"):
+        from bench.suite import run_suite
+
+        print(json.dumps(run_suite()))
+        return 0
+    targets = [("sqlite", {k: v for k, v in os.environ.items() if k != "DATABASE_URL"})]
+    if os.environ.get("DATABASE_URL"):
+        targets.append(("postgresql", dict(os.environ)))
+    report = {
+        "machine": (
+            f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        ),
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "databases": {},
+    }
+    for name, env in targets:
+        env = {**env, "BENCH_CHILD": "1", "PYTHONPATH": f"{ROOT / 'src'}:{ROOT}"}
+        started = time.perf_counter()
+        completed = subprocess.run(
+            [sys.executable, "-m", "bench.run"], env=env, cwd=ROOT, capture_output=True, text=True
+        )
+        if completed.returncode != 0:
+            sys.stderr.write(completed.stderr)
+            return completed.returncode
+        result = json.loads(completed.stdout.strip().splitlines()[-1])
+        result["seconds"] = round(time.perf_counter() - started, 1)
+        report["databases"][name] = result
+        print_table(name, result)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2))
+    print(f"\n{report['machine']}; results in bench/results/latest.json")
+    return 0
+
+
+def print_table(name: str, result: dict) -> None:
+    print(f"\n== {name} ({result['vendor']}, {result['seconds']} s)")
+    header = (
+        f"{'operation':<60} {'stmts':>5} {'median ms':>10} {'p95 ms':>8} {'ops/s':>8} "
+        f"{'x floor':>7}"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in result["rows"]:
+        ratio = f"{row['floor_ratio']:.2f}" if row.get("floor_ratio") else ""
+        print(
+            f"{row['name']:<60} {row['statements']:>5} {row['median_ms']:>10.3f} "
+            f"{row['p95_ms']:>8.3f} {row['ops_per_second']:>8.0f} {ratio:>7}"
+        )
+    for line in result.get("notes", []):
+        print(f"  {line}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

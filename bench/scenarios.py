@@ -1,0 +1,352 @@
+"""Each measured operation with the data it needs; `all_rows` yields the table's rows."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+
+def all_rows(measure, notes):
+    from typeclasses.factories import AccountFactory, CharacterFactory
+    from world.progression import services
+    from world.progression.factories import KudosClaimCategoryFactory, KudosSourceCategoryFactory
+
+    account, giver = AccountFactory(), AccountFactory()
+    services.award_xp(account, 1)
+    source = KudosSourceCategoryFactory(name="bench-source")
+    xp_claim = KudosClaimCategoryFactory(name="xp", kudos_cost=10, reward_amount=3)
+
+    floor_award = measure(
+        "raw SQL floor: balance UPDATE + ledger INSERT", lambda i: _floor_award(account)
+    )
+    yield floor_award
+    yield measure("award_xp", lambda i: services.award_xp(account, 1), floor=floor_award)
+
+    character = CharacterFactory(account=account)
+    trait = _spoiled_physical_trait(character)
+    yield measure(
+        "award_development_points (rate modifier present)",
+        lambda i: services.award_development_points(character, trait, "training", 5),
+    )
+    yield measure(
+        "award_kudos", lambda i: services.award_kudos(account, 1, source, "bench", awarded_by=giver)
+    )
+    services.award_kudos(account, 1_000_000, source, "bench stock", awarded_by=giver)
+    floor_claim = measure(
+        "raw SQL floor: kudos claim into XP (2 UPDATE + 2 INSERT)",
+        lambda i: _floor_claim(account, xp_claim),
+    )
+    yield floor_claim
+    yield measure(
+        "claim_kudos into XP",
+        lambda i: services.claim_kudos(account, 10, xp_claim),
+        floor=floor_claim,
+    )
+
+    unlock = _unlock_with_three_requirements()
+    yield measure(
+        "spend_xp_on_unlock (3 requirements)",
+        lambda buyer: _must(services.spend_xp_on_unlock(buyer, unlock)),
+        prepare=lambda n: [_buyer(unlock) for _ in range(n)],
+    )
+
+    yield from _dashboard_rows(measure)
+    yield from _scene_rows(measure, notes)
+    yield from _shop_rows(measure)
+    if connection.vendor == "postgresql":
+        _concurrency(notes)
+
+
+def _must(outcome):
+    success, message, _record = outcome
+    if not success:
+        raise RuntimeError(message)
+
+
+def _floor_award(account):
+    now = timezone.now()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE progression_experiencepointsdata SET total_earned = total_earned + 1, "
+            "updated_date = %s WHERE account_id = %s",
+            [now, account.pk],
+        )
+        cursor.execute(
+            "INSERT INTO progression_xptransaction (account_id, amount, reason, description, "
+            "transaction_date) VALUES (%s, 1, 'system_award', '', %s)",
+            [account.pk, now],
+        )
+
+
+def _floor_claim(account, category):
+    now = timezone.now()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE progression_kudospointsdata SET total_claimed = total_claimed + 10, "
+            "updated_date = %s WHERE account_id = %s AND total_earned >= total_claimed + 10",
+            [now, account.pk],
+        )
+        cursor.execute(
+            "INSERT INTO progression_kudostransaction (account_id, amount, claim_category_id, "
+            "description, transaction_date) VALUES (%s, -10, %s, '', %s) RETURNING id",
+            [account.pk, category.pk, now],
+        )
+        kudos_id = cursor.fetchone()[0]
+        cursor.execute(
+            "UPDATE progression_experiencepointsdata SET total_earned = total_earned + 3, "
+            "updated_date = %s WHERE account_id = %s",
+            [now, account.pk],
+        )
+        cursor.execute(
+            "INSERT INTO progression_xptransaction (account_id, amount, reason, description, "
+            "kudos_transaction_id, transaction_date) VALUES (%s, 3, 'kudos_claim', '', %s, %s)",
+            [account.pk, kudos_id, now],
+        )
+
+
+def _spoiled_physical_trait(character):
+    from world.mechanics.factories import DistinctionEffectFactory, ModifierTypeFactory
+    from world.mechanics.models import CharacterDistinction
+    from world.traits.factories import TraitFactory
+
+    effect = DistinctionEffectFactory(
+        modifier_type=ModifierTypeFactory(name="physical_skill_development_rate"), value=-20
+    )
+    CharacterDistinction.objects.create(character=character, distinction=effect.distinction)
+    return TraitFactory(name="Bench Athletics", category="physical")
+
+
+_REQUIREMENT_TRAIT = "Bench Might"
+
+
+def _unlock_with_three_requirements():
+    from world.classes.factories import CharacterClassFactory
+    from world.progression.factories import (
+        ClassLevelRequirementFactory,
+        ClassLevelUnlockFactory,
+        ClassXPCostFactory,
+        LevelRequirementFactory,
+        TraitRequirementFactory,
+        XPCostEntryFactory,
+    )
+    from world.traits.factories import TraitFactory
+
+    base = CharacterClassFactory(name="Bench Base")
+    target = CharacterClassFactory(name="Bench Knight")
+    unlock = ClassLevelUnlockFactory(character_class=target, target_level=1)
+    cost = ClassXPCostFactory(character_class=target)
+    XPCostEntryFactory(chart=cost.cost_chart, level=1, xp_cost=5)
+    TraitRequirementFactory(
+        class_level_unlock=unlock, trait=TraitFactory(name=_REQUIREMENT_TRAIT), minimum_value=10
+    )
+    LevelRequirementFactory(class_level_unlock=unlock, minimum_level=1)
+    ClassLevelRequirementFactory(class_level_unlock=unlock, character_class=base, minimum_level=1)
+    return unlock
+
+
+def _buyer(unlock):
+    from typeclasses.factories import CharacterFactory
+    from world.classes.models import CharacterClass, CharacterClassLevel
+    from world.progression import services
+    from world.traits.models import CharacterTraitValue, Trait
+
+    character = CharacterFactory()
+    CharacterTraitValue.objects.create(
+        character=character, trait=Trait.objects.get(name=_REQUIREMENT_TRAIT), value=20
+    )
+    CharacterClassLevel.objects.create(
+        character=character, character_class=CharacterClass.objects.get(name="Bench Base"), level=2
+    )
+    services.award_cg_conversion_xp(character, remaining_cg_points=10, conversion_rate=2)
+    return character
+
+
+def _dashboard_rows(measure):
+    from django.test import Client
+
+    from typeclasses.factories import AccountFactory
+    from world.progression import services
+    from world.progression.factories import KudosSourceCategoryFactory
+    from world.progression.models import XPTransaction
+
+    source = KudosSourceCategoryFactory(name="bench-dashboard")
+    reader = AccountFactory()
+    for i in range(500):
+        services.award_xp(reader, 1 + i % 5, description=f"award {i}")
+        services.award_kudos(reader, 1, source, f"kudos {i}")
+    client = Client()
+    client.force_login(reader)
+
+    def read(i, client=client):
+        response = client.get("/api/progression/account/")
+        if response.status_code != 200:
+            raise RuntimeError(f"dashboard answered {response.status_code}")
+
+    yield measure("dashboard GET /api/progression/account/ (500+500 rows)", read)
+    for size in (1_000, 10_000, 100_000):
+        grower = AccountFactory()
+        now = timezone.now()
+        for start in range(0, size, 5_000):
+            XPTransaction.objects.bulk_create(
+                [
+                    XPTransaction(
+                        account=grower, amount=1, reason="system_award", transaction_date=now
+                    )
+                    for _ in range(min(5_000, size - start))
+                ]
+            )
+        grower_client = Client()
+        grower_client.force_login(grower)
+        yield measure(
+            f"dashboard with {size:,} XP transactions",
+            lambda i, c=grower_client: c.get("/api/progression/account/"),
+            repetitions=50,
+        )
+
+
+def _scene_rows(measure, notes):
+    from typeclasses.factories import CharacterFactory
+    from world.scenes.models import Scene, SceneParticipation, SceneTraitUse
+    from world.traits.factories import TraitFactory
+
+    try:
+        from world.scenes.services import finish_scene
+    except ImportError:
+        notes.append("scene award: world.scenes.services.finish_scene not available; skipped")
+        return
+    characters = [CharacterFactory() for _ in range(30)]
+    traits = [TraitFactory(name=f"Bench Scene Trait {n}", category="social") for n in range(3)]
+
+    def prepare(n):
+        scenes = Scene.objects.bulk_create([Scene(name=f"Bench scene {i}") for i in range(n)])
+        SceneParticipation.objects.bulk_create(
+            [SceneParticipation(scene=s, character=c) for s in scenes for c in characters]
+        )
+        SceneTraitUse.objects.bulk_create(
+            [
+                SceneTraitUse(scene=s, character=c, trait=t, uses=2)
+                for s in scenes
+                for c in characters
+                for t in traits
+            ]
+        )
+        return scenes
+
+    yield measure(
+        "finish_scene: 30 participants x 3 traits",
+        lambda scene: finish_scene(scene),
+        prepare=prepare,
+        repetitions=50,
+    )
+
+
+def _shop_rows(measure):
+    from typeclasses.factories import CharacterFactory
+    from world.classes.models import CharacterClass
+    from world.progression import services
+    from world.progression.models import ClassLevelUnlock, LevelRequirement, TierRequirement
+
+    shopper = CharacterFactory()
+    existing = ClassLevelUnlock.objects.count()
+    for target in (20, 100, 1_000):
+        missing = target - (ClassLevelUnlock.objects.count() - existing)
+        if missing > 0:
+            offset = CharacterClass.objects.count()
+            classes = CharacterClass.objects.bulk_create(
+                [CharacterClass(name=f"Bench Shop Class {offset + n}") for n in range(missing)]
+            )
+            unlocks = ClassLevelUnlock.objects.bulk_create(
+                [ClassLevelUnlock(character_class=c, target_level=1) for c in classes]
+            )
+            LevelRequirement.objects.bulk_create(
+                [LevelRequirement(class_level_unlock=u, minimum_level=1) for u in unlocks]
+            )
+            TierRequirement.objects.bulk_create(
+                [TierRequirement(class_level_unlock=u, minimum_tier=1) for u in unlocks]
+            )
+        yield measure(
+            f"get_available_unlocks_for_character ({target:,} unlocks x 2 req.)",
+            lambda i: services.get_available_unlocks_for_character(shopper),
+            repetitions=200 if target <= 100 else 30,
+        )
+
+
+def _concurrency(notes):
+    """8 threads x 500 mixed operations on 4 shared accounts, then a ledger check."""
+    from typeclasses.factories import AccountFactory
+    from world.progression import services
+    from world.progression.exceptions import ProgressionError
+    from world.progression.factories import KudosClaimCategoryFactory, KudosSourceCategoryFactory
+    from world.progression.services.xp import spend_account_xp
+
+    accounts = [AccountFactory() for _ in range(4)]
+    source = KudosSourceCategoryFactory(name="bench-concurrency")
+    claim = KudosClaimCategoryFactory(name="xp")
+    successes = [0] * 8
+    failures = [0] * 8
+
+    def worker(index):
+        rng = random.Random(index)
+        try:
+            for _ in range(500):
+                account = rng.choice(accounts)
+                action = rng.random()
+                try:
+                    if action < 0.4:
+                        services.award_xp(account, rng.randint(1, 5))
+                    elif action < 0.7:
+                        spend_account_xp(account, rng.randint(1, 8))
+                    elif action < 0.85:
+                        services.award_kudos(account, rng.randint(1, 20), source)
+                    else:
+                        services.claim_kudos(account, claim.kudos_cost, claim)
+                    successes[index] += 1
+                except ProgressionError:
+                    failures[index] += 1
+        finally:
+            connection.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seconds = time.perf_counter() - started
+    mismatches = _ledger_mismatches(accounts)
+    notes.append(
+        f"concurrency: 8 threads x 500 mixed ops on 4 accounts: {sum(successes)} succeeded, "
+        f"{sum(failures)} refused (insufficient balance), {4000 / seconds:.0f} ops/s; "
+        f"ledger check: {mismatches or 'no mismatch'}"
+    )
+
+
+def _ledger_mismatches(accounts) -> list[str]:
+    from world.progression.models import (
+        ExperiencePointsData,
+        KudosPointsData,
+        KudosTransaction,
+        XPTransaction,
+    )
+    from world.progression.services.ledger import ledger_totals
+
+    problems = []
+    for account in accounts:
+        xp = XPTransaction.objects.filter(account=account).aggregate(**ledger_totals())
+        balance = ExperiencePointsData.objects.filter(account=account).first()
+        if balance and (balance.total_earned, balance.total_spent) != (xp["earned"], xp["spent"]):
+            problems.append(f"{account.key} XP")
+        kudos = KudosTransaction.objects.filter(account=account).aggregate(
+            **ledger_totals(reason_field=None)
+        )
+        balance = KudosPointsData.objects.filter(account=account).first()
+        if balance and (balance.total_earned, balance.total_claimed) != (
+            kudos["earned"],
+            kudos["spent"],
+        ):
+            problems.append(f"{account.key} kudos")
+    return problems

@@ -1,0 +1,107 @@
+"""The measured operations of `make bench` (run in a child process by bench/run.py)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from urllib.parse import urlparse, urlunparse
+
+REPETITIONS = int(os.environ.get("BENCH_REPETITIONS", 200))
+WARMUP = 20
+
+
+def _scratch_database() -> None:
+    """Point DATABASE_URL at a database made for this run (dropped and recreated)."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        path = os.path.join(tempfile.mkdtemp(prefix="bench-"), "bench.db3")
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+        return
+    import psycopg
+
+    parts = urlparse(url)
+    name = parts.path.lstrip("/") + "_bench"
+    admin = urlunparse(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = urlunparse(parts._replace(path=f"/{name}"))
+
+
+def _setup() -> None:
+    _scratch_database()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "server.conf.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    import secrets
+
+    import evennia
+
+    evennia._init()
+    from evennia.accounts.models import AccountDB
+    from evennia.server.initial_setup import create_objects
+
+    # Evennia's own first-start objects: account #1 and Limbo (#2, every character's home).
+    AccountDB.objects.create_superuser("benchadmin", "", secrets.token_urlsafe(12))
+    create_objects()
+
+
+def _measure(name, operation, *, prepare=None, repetitions=REPETITIONS, floor=None) -> dict:
+    """Time `operation(i)` `repetitions` times after a warm-up; count its statements once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    total = WARMUP + repetitions + 1
+    inputs = prepare(total) if prepare else list(range(total))
+    for i in range(WARMUP):
+        operation(inputs[i])
+    timings = []
+    for i in range(WARMUP, WARMUP + repetitions):
+        started = time.perf_counter()
+        operation(inputs[i])
+        timings.append(time.perf_counter() - started)
+    with CaptureQueriesContext(connection) as captured:
+        operation(inputs[-1])
+    timings.sort()
+    median = statistics.median(timings)
+    row = {
+        "name": name,
+        "statements": len(captured.captured_queries),
+        "median_ms": median * 1000,
+        "p95_ms": timings[int(len(timings) * 0.95) - 1] * 1000,
+        "ops_per_second": 1 / median if median else 0,
+    }
+    if floor is not None:
+        row["floor_ratio"] = median / (floor["median_ms"] / 1000)
+    return row
+
+
+def run_suite() -> dict:
+    _setup()
+    from django.db import connection
+
+    rows, notes = [], []
+    from bench import scenarios
+
+    for row in scenarios.all_rows(_measure, notes):
+        rows.append(row)
+    return {"vendor": connection.vendor, "rows": rows, "notes": notes}
+
+
+@contextmanager
+def timer():
+    started = time.perf_counter()
+    holder = {}
+    yield holder
+    holder["seconds"] = time.perf_counter() - started
+
+
+__all__ = ["run_suite", "threading", "timer"]

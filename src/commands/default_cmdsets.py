@@ -1,0 +1,37 @@
+"""The game's command sets: Evennia's defaults plus the progression commands."""
+
+from evennia import default_cmds
+
+from world.progression.commands import PROGRESSION_COMMANDS
+
+
+class CharacterCmdSet(default_cmds.CharacterCmdSet):
+    """Commands available to a puppeted character."""
+
+    key = "DefaultCharacter"
+
+    def at_cmdset_creation(self):
+        super().at_cmdset_creation()
+        for command in PROGRESSION_COMMANDS:
+            self.add(command())
+
+
+class AccountCmdSet(default_cmds.AccountCmdSet):
+    """Commands available to the account, puppeting or not."""
+
+    key = "DefaultAccount"
+
+    def at_cmdset_creation(self):
+        super().at_cmdset_creation()
+
+
+class UnloggedinCmdSet(default_cmds.UnloggedinCmdSet):
+    """Commands available before logging in."""
+
+    key = "DefaultUnloggedin"
+
+
+class SessionCmdSet(default_cmds.SessionCmdSet):
+    """Commands available to the session itself."""
+
+    key = "DefaultSession"

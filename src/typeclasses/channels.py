@@ -1,0 +1,7 @@
+"""Channel typeclass."""
+
+from evennia.comms.comms import DefaultChannel
+
+
+class Channel(DefaultChannel):
+    """A communication channel."""

@@ -1,0 +1,29 @@
+"""Staff admin for character classes, the levels characters hold in them, and paths."""
+
+from django.contrib import admin
+
+from .models import CharacterClass, CharacterClassLevel, Path
+
+
+@admin.register(CharacterClass)
+class CharacterClassAdmin(admin.ModelAdmin):
+    list_display = ["name", "minimum_level", "is_hidden"]
+    list_filter = ["is_hidden"]
+    search_fields = ["name", "description"]
+
+
+@admin.register(CharacterClassLevel)
+class CharacterClassLevelAdmin(admin.ModelAdmin):
+    list_display = ["character", "character_class", "level", "is_primary"]
+    list_filter = ["character_class", "is_primary", "level"]
+    search_fields = ["character__db_key", "character_class__name"]
+    list_select_related = ["character", "character_class"]
+    raw_id_fields = ["character"]
+
+
+@admin.register(Path)
+class PathAdmin(admin.ModelAdmin):
+    list_display = ["name", "stage", "minimum_level", "is_active"]
+    list_filter = ["stage", "is_active"]
+    search_fields = ["name", "description"]
+    filter_horizontal = ["parent_paths"]

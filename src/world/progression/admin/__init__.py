@@ -1,0 +1,68 @@
+"""The progression admin, one module per concern mirroring models/; importing registers them."""
+
+from . import character_xp, development, kudos, paths, requirements, rewards, unlocks
+from .character_xp import CharacterXPAdmin, CharacterXPTransactionAdmin
+from .development import DevelopmentPointsAdmin, DevelopmentTransactionAdmin
+from .kudos import (
+    KudosClaimCategoryAdmin,
+    KudosPointsDataAdmin,
+    KudosSourceCategoryAdmin,
+    KudosTransactionAdmin,
+)
+from .paths import CharacterPathHistoryAdmin
+from .requirements import (
+    AchievementRequirementAdmin,
+    ClassLevelRequirementAdmin,
+    LevelRequirementAdmin,
+    MultiClassLevelInline,
+    MultiClassRequirementAdmin,
+    RelationshipRequirementAdmin,
+    TierRequirementAdmin,
+    TraitRequirementAdmin,
+)
+from .rewards import ExperiencePointsDataAdmin, XPTransactionAdmin
+from .unlocks import (
+    CharacterUnlockAdmin,
+    ClassLevelUnlockAdmin,
+    ClassXPCostAdmin,
+    TraitRatingUnlockAdmin,
+    TraitXPCostAdmin,
+    XPCostChartAdmin,
+    XPCostEntryInline,
+)
+
+__all__ = [
+    "AchievementRequirementAdmin",
+    "CharacterPathHistoryAdmin",
+    "CharacterUnlockAdmin",
+    "CharacterXPAdmin",
+    "CharacterXPTransactionAdmin",
+    "ClassLevelRequirementAdmin",
+    "ClassLevelUnlockAdmin",
+    "ClassXPCostAdmin",
+    "DevelopmentPointsAdmin",
+    "DevelopmentTransactionAdmin",
+    "ExperiencePointsDataAdmin",
+    "KudosClaimCategoryAdmin",
+    "KudosPointsDataAdmin",
+    "KudosSourceCategoryAdmin",
+    "KudosTransactionAdmin",
+    "LevelRequirementAdmin",
+    "MultiClassLevelInline",
+    "MultiClassRequirementAdmin",
+    "RelationshipRequirementAdmin",
+    "TierRequirementAdmin",
+    "TraitRatingUnlockAdmin",
+    "TraitRequirementAdmin",
+    "TraitXPCostAdmin",
+    "XPCostChartAdmin",
+    "XPCostEntryInline",
+    "XPTransactionAdmin",
+    "character_xp",
+    "development",
+    "kudos",
+    "paths",
+    "requirements",
+    "rewards",
+    "unlocks",
+]

@@ -1,0 +1,24 @@
+"""Development points per character and trait, and their ledger: read-only."""
+
+from django.contrib import admin
+
+from ..models import DevelopmentPoints, DevelopmentTransaction
+from .base import ReadOnlyAdmin
+
+
+@admin.register(DevelopmentPoints)
+class DevelopmentPointsAdmin(ReadOnlyAdmin):
+    list_display = ["character", "trait", "total_earned", "banked_points", "updated_date"]
+    list_select_related = ["character", "trait"]
+    list_filter = ["trait__category"]
+    search_fields = ["character__db_key", "trait__name"]
+    ordering = ["character__db_key", "trait__name"]
+
+
+@admin.register(DevelopmentTransaction)
+class DevelopmentTransactionAdmin(ReadOnlyAdmin):
+    list_display = ["transaction_date", "character", "trait", "amount", "source", "scene", "gm"]
+    list_select_related = ["character", "trait", "scene", "gm"]
+    list_filter = ["source", "reason", "transaction_date"]
+    search_fields = ["character__db_key", "trait__name", "description"]
+    ordering = ["-transaction_date", "-id"]

@@ -1,0 +1,109 @@
+"""XP cost charts, what XP unlocks, and the unlocks characters have bought (refund-only)."""
+
+from django.contrib import admin
+
+from ..models import (
+    CharacterUnlock,
+    ClassLevelUnlock,
+    ClassXPCost,
+    TraitRatingUnlock,
+    TraitXPCost,
+    XPCostChart,
+    XPCostEntry,
+)
+from .base import ReadOnlyAdmin, ReasonForm, run_form_action, staff_account
+from .requirements import REQUIREMENT_INLINES
+
+
+class XPCostEntryInline(admin.TabularInline):
+    model = XPCostEntry
+    extra = 1
+
+
+@admin.register(XPCostChart)
+class XPCostChartAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "description"]
+    inlines = [XPCostEntryInline]
+
+
+@admin.register(XPCostEntry)
+class XPCostEntryAdmin(admin.ModelAdmin):
+    list_display = ["chart", "level", "xp_cost"]
+    list_select_related = ["chart"]
+    list_filter = ["chart"]
+
+
+@admin.register(ClassXPCost)
+class ClassXPCostAdmin(admin.ModelAdmin):
+    list_display = ["character_class", "cost_chart", "cost_modifier"]
+    list_select_related = ["character_class", "cost_chart"]
+    list_filter = ["cost_chart"]
+    search_fields = ["character_class__name"]
+
+
+@admin.register(TraitXPCost)
+class TraitXPCostAdmin(admin.ModelAdmin):
+    list_display = ["trait", "cost_chart", "cost_modifier"]
+    list_select_related = ["trait", "cost_chart"]
+    list_filter = ["cost_chart", "trait__trait_type"]
+    search_fields = ["trait__name"]
+
+
+@admin.register(ClassLevelUnlock)
+class ClassLevelUnlockAdmin(admin.ModelAdmin):
+    list_display = ["character_class", "target_level"]
+    list_select_related = ["character_class"]
+    list_filter = ["target_level", "character_class"]
+    search_fields = ["character_class__name"]
+    inlines = REQUIREMENT_INLINES
+
+
+@admin.register(TraitRatingUnlock)
+class TraitRatingUnlockAdmin(admin.ModelAdmin):
+    list_display = ["trait", "target_rating"]
+    list_select_related = ["trait"]
+    list_filter = ["trait__trait_type"]
+    search_fields = ["trait__name"]
+
+
+@admin.register(CharacterUnlock)
+class CharacterUnlockAdmin(ReadOnlyAdmin):
+    """Bought unlocks are records of a spend; staff undo one with "Refund", never by deleting."""
+
+    list_display = [
+        "character",
+        "character_class",
+        "target_level",
+        "trait",
+        "target_rating",
+        "xp_spent",
+        "unlocked_date",
+        "refunded_date",
+        "refunded_by",
+    ]
+    list_select_related = ["character", "character_class", "trait", "gm", "refunded_by"]
+    list_filter = ["character_class", "refunded_date", "unlocked_date"]
+    search_fields = ["character__db_key", "character_class__name", "trait__name"]
+    ordering = ["-unlocked_date", "-id"]
+    actions = ["refund_unlock_action"]
+
+    @admin.action(description="Refund the selected unlocks")
+    def refund_unlock_action(self, request, queryset):
+        from ..services.spends import refund_unlock
+
+        gm = staff_account(request)
+
+        def apply(unlock, data):
+            refund_unlock(unlock, gm, data["reason"])
+            return f"Refunded {unlock}."
+
+        return run_form_action(
+            self,
+            request,
+            queryset.select_related("character", "character_class", "trait"),
+            form_class=ReasonForm,
+            title="Refund unlock",
+            apply=apply,
+        )

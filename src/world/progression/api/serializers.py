@@ -1,0 +1,291 @@
+"""Request and response shapes of the progression API."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from ..models import (
+    CharacterXPTransaction,
+    KudosClaimCategory,
+    KudosTransaction,
+    XPTransaction,
+)
+
+# Descriptions are plain text; JSON carries them as strings and clients must not render HTML.
+
+
+class XPBalanceSerializer(serializers.Serializer):
+    total_earned = serializers.IntegerField()
+    total_spent = serializers.IntegerField()
+    current_available = serializers.IntegerField()
+
+
+class KudosBalanceSerializer(serializers.Serializer):
+    total_earned = serializers.IntegerField()
+    total_claimed = serializers.IntegerField()
+    current_available = serializers.IntegerField()
+
+
+class XPTransactionSerializer(serializers.ModelSerializer):
+    reason_display = serializers.CharField(source="get_reason_display")
+    character_id = serializers.IntegerField(allow_null=True)
+    character_name = serializers.CharField(source="character.db_key", allow_null=True)
+
+    class Meta:
+        model = XPTransaction
+        fields = [
+            "id",
+            "amount",
+            "reason",
+            "reason_display",
+            "description",
+            "character_id",
+            "character_name",
+            "transaction_date",
+        ]
+
+
+class CharacterXPTransactionSerializer(serializers.ModelSerializer):
+    reason_display = serializers.CharField(source="get_reason_display")
+    character_id = serializers.IntegerField()
+    character_name = serializers.CharField(source="character.db_key")
+
+    class Meta:
+        model = CharacterXPTransaction
+        fields = [
+            "id",
+            "amount",
+            "reason",
+            "reason_display",
+            "description",
+            "transferable",
+            "character_id",
+            "character_name",
+            "transaction_date",
+        ]
+
+
+class KudosTransactionSerializer(serializers.ModelSerializer):
+    kind = serializers.SerializerMethodField()
+    category = serializers.SerializerMethodField()
+    category_display = serializers.SerializerMethodField()
+    awarded_by = serializers.CharField(source="awarded_by.username", allow_null=True)
+    character_name = serializers.CharField(source="character.db_key", allow_null=True)
+
+    class Meta:
+        model = KudosTransaction
+        fields = [
+            "id",
+            "amount",
+            "kind",
+            "category",
+            "category_display",
+            "description",
+            "awarded_by",
+            "character_name",
+            "transaction_date",
+        ]
+
+    def get_kind(self, row: KudosTransaction) -> str:
+        return "award" if row.source_category_id else "claim"
+
+    def get_category(self, row: KudosTransaction) -> str:
+        return (row.source_category or row.claim_category).name
+
+    def get_category_display(self, row: KudosTransaction) -> str:
+        return (row.source_category or row.claim_category).display_name
+
+
+class ClaimCategorySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = KudosClaimCategory
+        fields = ["name", "display_name", "description", "kudos_cost", "reward_amount"]
+
+
+class DashboardSerializer(serializers.Serializer):
+    xp = XPBalanceSerializer()
+    kudos = KudosBalanceSerializer()
+    xp_transactions = XPTransactionSerializer(many=True)
+    kudos_transactions = KudosTransactionSerializer(many=True)
+    claim_categories = ClaimCategorySerializer(many=True)
+
+
+class WeekEarningsSerializer(serializers.Serializer):
+    week_start = serializers.DateField(help_text="The Monday the week starts on.")
+    xp_earned = serializers.IntegerField()
+    kudos_earned = serializers.IntegerField()
+
+
+class WeeklyEarningsSerializer(serializers.Serializer):
+    weeks = WeekEarningsSerializer(many=True)
+
+
+class ErrorSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Stable machine-readable error code.")
+    detail = serializers.CharField(help_text="A message a player can read.")
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Per-field messages, on 400 `invalid` only.",
+    )
+    need = serializers.IntegerField(required=False)
+    have = serializers.IntegerField(required=False)
+    failed = serializers.ListField(child=serializers.CharField(), required=False)
+
+
+# --- Requests -------------------------------------------------------------------------------
+
+
+class _StrictIntegerField(serializers.IntegerField):
+    """Refuses booleans, floats and numeric strings with a fraction instead of truncating."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, (bool, float)):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class ClaimKudosRequestSerializer(serializers.Serializer):
+    category = serializers.CharField(help_text="The claim category's `name`.")
+    amount = _StrictIntegerField(min_value=1, help_text="Kudos to spend.")
+    description = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+
+
+class ClaimKudosResponseSerializer(serializers.Serializer):
+    kudos = KudosBalanceSerializer()
+    transaction = KudosTransactionSerializer()
+    reward_amount = serializers.IntegerField()
+    xp_transaction = XPTransactionSerializer(allow_null=True)
+
+
+class AwardXPRequestSerializer(serializers.Serializer):
+    account = serializers.CharField(help_text="Username of the account to award.")
+    amount = _StrictIntegerField(min_value=1)
+    description = serializers.CharField(max_length=1000)
+
+
+class AwardKudosRequestSerializer(serializers.Serializer):
+    account = serializers.CharField(help_text="Username of the account to award.")
+    category = serializers.CharField(help_text="The kudos source category's `name`.")
+    amount = _StrictIntegerField(
+        min_value=1, required=False, help_text="Defaults to the category's default amount."
+    )
+    description = serializers.CharField(max_length=1000)
+    character = serializers.IntegerField(required=False, help_text="Character id, optional.")
+
+
+class BuyUnlockRequestSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=[("class_level", "Class level"), ("trait_rating", "Trait rating")],
+        help_text="Which kind of unlock `id` names.",
+    )
+    id = _StrictIntegerField(min_value=1, help_text="The ClassLevelUnlock or TraitRatingUnlock id.")
+
+
+class CharacterSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField(source="db_key")
+
+
+class DevelopmentPointsSerializer(serializers.Serializer):
+    trait_id = serializers.IntegerField()
+    trait = serializers.CharField(source="trait.name")
+    trait_type = serializers.CharField(source="trait.trait_type")
+    category = serializers.CharField(source="trait.category")
+    total_earned = serializers.IntegerField()
+    banked_points = serializers.IntegerField(
+        help_text="Earned but held behind a major threshold the character has not unlocked."
+    )
+    current_value = serializers.IntegerField(
+        allow_null=True, help_text="The character's trait value now (1-100 scale)."
+    )
+
+
+class ShopEntrySerializer(serializers.Serializer):
+    """One entry of `get_available_unlocks_for_character`: the unlock and what it takes."""
+
+    type = serializers.CharField(help_text="`class_level` or `trait_rating`: the `kind` to buy it.")
+    id = serializers.IntegerField(source="unlock.pk", help_text="The `id` to buy it.")
+    name = serializers.CharField(source="unlock")
+    xp_cost = serializers.IntegerField()
+    requirements_met = serializers.BooleanField(required=False)
+    failed_requirements = serializers.ListField(child=serializers.CharField(), required=False)
+
+
+class ShopSerializer(serializers.Serializer):
+    available = ShopEntrySerializer(many=True)
+    locked = ShopEntrySerializer(many=True)
+    already_unlocked = ShopEntrySerializer(many=True)
+
+
+class CharacterUnlockSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    character_id = serializers.IntegerField()
+    name = serializers.CharField(source="__str__")
+    character_class = serializers.CharField(allow_null=True)
+    target_level = serializers.IntegerField(allow_null=True)
+    trait = serializers.CharField(allow_null=True)
+    target_rating = serializers.IntegerField(allow_null=True)
+    xp_spent = serializers.IntegerField()
+    unlocked_date = serializers.DateTimeField()
+
+
+class ReportQuerySerializer(serializers.Serializer):
+    start = serializers.DateField(required=False, help_text="First day (default: 12 weeks ago).")
+    end = serializers.DateField(required=False, help_text="Last day (default: today).")
+
+    def validate(self, attrs):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        attrs.setdefault("end", timezone.now().date())
+        attrs.setdefault("start", attrs["end"] - timedelta(weeks=12))
+        if attrs["start"] > attrs["end"]:
+            raise serializers.ValidationError({"start": ["start must not be after end."]})
+        return attrs
+
+
+class _ReportWeekSerializer(serializers.Serializer):
+    week_start = serializers.DateField()
+    xp_issued = serializers.IntegerField()
+    xp_spent = serializers.IntegerField()
+    kudos_issued = serializers.IntegerField()
+    kudos_claimed = serializers.IntegerField()
+
+
+class _ReportReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField()
+    label = serializers.CharField()
+    amount = serializers.IntegerField()
+    count = serializers.IntegerField()
+
+
+class _ReportCategorySerializer(serializers.Serializer):
+    category = serializers.CharField(allow_null=True)
+    amount = serializers.IntegerField()
+    count = serializers.IntegerField()
+
+
+class _ReportEarnerSerializer(serializers.Serializer):
+    account = serializers.CharField()
+    amount = serializers.IntegerField()
+
+
+class _ReportSingleSourceSerializer(serializers.Serializer):
+    account = serializers.CharField()
+    giver = serializers.CharField()
+    from_giver = serializers.IntegerField()
+    total = serializers.IntegerField()
+    share = serializers.FloatField()
+
+
+class EconomyReportSerializer(serializers.Serializer):
+    start = serializers.DateField()
+    end = serializers.DateField()
+    weeks = _ReportWeekSerializer(many=True)
+    xp_by_reason = _ReportReasonSerializer(many=True)
+    kudos_by_category = _ReportCategorySerializer(many=True)
+    top_xp_earners = _ReportEarnerSerializer(many=True)
+    top_kudos_earners = _ReportEarnerSerializer(many=True)
+    single_source_kudos = _ReportSingleSourceSerializer(many=True)

@@ -1,0 +1,89 @@
+"""The account progression dashboard: balances, newest transactions and claim options, read in a
+fixed number of queries (five) however long the history is. Reading never creates rows."""
+
+from __future__ import annotations
+
+from .models import (
+    ExperiencePointsData,
+    KudosClaimCategory,
+    KudosPointsData,
+    KudosTransaction,
+    XPTransaction,
+)
+
+DASHBOARD_DEFAULT_LIMIT = 50
+DASHBOARD_MAX_LIMIT = 200
+
+
+def xp_history(account):
+    return XPTransaction.objects.filter(account=account).select_related("character")
+
+
+def kudos_history(account):
+    return KudosTransaction.objects.filter(account=account).select_related(
+        "source_category", "claim_category", "awarded_by", "character"
+    )
+
+
+def account_dashboard(account, *, limit: int = DASHBOARD_DEFAULT_LIMIT, offset: int = 0) -> dict:
+    """Everything the dashboard shows for `account`; `limit` and `offset` page both histories,
+    newest first. Balances of an account that never earned anything are zeros."""
+    limit = max(0, min(limit, DASHBOARD_MAX_LIMIT))
+    offset = max(0, offset)
+    window = slice(offset, offset + limit)
+    newest_first = ("-transaction_date", "-id")
+
+    xp = ExperiencePointsData.objects.filter(account=account).values(
+        "total_earned", "total_spent"
+    ).first() or {"total_earned": 0, "total_spent": 0}
+    kudos = KudosPointsData.objects.filter(account=account).values(
+        "total_earned", "total_claimed"
+    ).first() or {"total_earned": 0, "total_claimed": 0}
+    return {
+        "xp": {**xp, "current_available": xp["total_earned"] - xp["total_spent"]},
+        "kudos": {**kudos, "current_available": kudos["total_earned"] - kudos["total_claimed"]},
+        "xp_transactions": list(xp_history(account).order_by(*newest_first)[window]),
+        "kudos_transactions": list(kudos_history(account).order_by(*newest_first)[window]),
+        "claim_categories": list(
+            KudosClaimCategory.objects.filter(is_active=True).order_by("display_name")
+        ),
+    }
+
+
+WEEKS_SHOWN = 12
+
+
+def weekly_earnings(account, *, weeks: int = WEEKS_SHOWN) -> list[dict]:
+    """XP and kudos earned in each of the last `weeks` weeks (Monday first, oldest first), zeros
+    included, in two aggregate queries."""
+    from datetime import timedelta
+
+    from django.db.models import Sum
+    from django.db.models.functions import TruncWeek
+    from django.utils import timezone
+
+    today = timezone.now().date()
+    first = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
+
+    def per_week(queryset):
+        rows = (
+            queryset.filter(transaction_date__date__gte=first, amount__gt=0)
+            .annotate(week=TruncWeek("transaction_date"))
+            .values("week")
+            .annotate(total=Sum("amount"))
+        )
+        return {row["week"].date(): row["total"] for row in rows}
+
+    xp = per_week(XPTransaction.objects.filter(account=account).exclude(reason="refund"))
+    kudos = per_week(KudosTransaction.objects.filter(account=account))
+    series = []
+    for offset in range(weeks):
+        start = first + timedelta(weeks=offset)
+        series.append(
+            {
+                "week_start": start,
+                "xp_earned": xp.get(start, 0),
+                "kudos_earned": kudos.get(start, 0),
+            }
+        )
+    return series

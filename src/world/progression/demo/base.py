@@ -1,0 +1,160 @@
+"""The game's owner account, Limbo, a demo player with two characters, traits and classes.
+
+Passwords are never literals in the code: they come from DEMO_ADMIN_PASSWORD and
+DEMO_PLAYER_PASSWORD, or are generated on the first run and kept in src/server/.demo_credentials
+(not committed) so later runs print the same ones.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+
+ADMIN_KEY = "admin"
+PLAYER_KEY = "player"
+FRIEND_KEY = "friend"
+CHARACTER_KEYS = ("Ayla", "Bren")
+FRIEND_CHARACTER_KEY = "Corin"
+
+TRAITS = [
+    # name, type, category, starting values for Ayla and Bren (1-100 scale; 25 shows as 2.5)
+    ("Strength", "stat", "physical", 28, 19),
+    ("Dexterity", "stat", "physical", 24, 31),
+    ("Charm", "stat", "social", 18, 26),
+    ("Wits", "stat", "mental", 22, 17),
+    ("Swordsmanship", "skill", "combat", 19, 12),
+    ("Persuasion", "skill", "social", 11, 29),
+    ("Alchemy", "skill", "crafting", 8, 15),
+    ("Lore", "skill", "mental", 15, 9),
+]
+CLASSES = [
+    ("Warrior", "Masters of arms and armour."),
+    ("Scholar", "Seekers of lore and hidden knowledge."),
+    ("Rogue", "Quick hands, quicker wits."),
+]
+
+
+def credentials_file() -> Path:
+    return Path(settings.GAME_DIR) / "server" / ".demo_credentials"
+
+
+def demo_passwords() -> dict[str, str]:
+    """{account key: password}, from the environment, the credentials file, or made now."""
+    path = credentials_file()
+    stored = json.loads(path.read_text()) if path.exists() else {}
+    passwords = {}
+    for key, env in ((ADMIN_KEY, "DEMO_ADMIN_PASSWORD"), (PLAYER_KEY, "DEMO_PLAYER_PASSWORD")):
+        passwords[key] = os.environ.get(env) or stored.get(key) or secrets.token_urlsafe(12)
+    passwords[FRIEND_KEY] = stored.get(FRIEND_KEY) or secrets.token_urlsafe(12)
+    if passwords != stored:
+        path.write_text(json.dumps(passwords))
+        path.chmod(0o600)
+    return passwords
+
+
+def demo_account(key: str):
+    from evennia.accounts.models import AccountDB
+
+    return AccountDB.objects.get(username__iexact=key)
+
+
+def demo_character(key: str):
+    from evennia.objects.models import ObjectDB
+
+    return ObjectDB.objects.get(
+        db_key__iexact=key, db_typeclass_path="typeclasses.characters.Character"
+    )
+
+
+def seed() -> None:
+    from evennia.accounts.models import AccountDB
+    from evennia.server.models import ServerConfig
+
+    from world.classes.models import CharacterClass, CharacterClassLevel
+    from world.traits.models import CharacterTraitValue, Trait
+
+    passwords = demo_passwords()
+    admin = AccountDB.objects.filter(id=1).first()
+    if admin is None:
+        admin = AccountDB.objects.create_superuser(ADMIN_KEY, "", passwords[ADMIN_KEY])
+    if not ServerConfig.objects.conf("last_initial_setup_step"):
+        # Evennia's own first-start step (superuser's character #1, Limbo #2) runs now, before
+        # any demo character could take those ids; the server resumes its setup after it.
+        from evennia.server.initial_setup import create_objects
+
+        create_objects()
+        ServerConfig.objects.conf("last_initial_setup_step", "create_objects")
+
+    player = _account(PLAYER_KEY, passwords[PLAYER_KEY])
+    friend = _account(FRIEND_KEY, passwords[FRIEND_KEY])
+
+    traits = {}
+    for name, trait_type, category, *_ in TRAITS:
+        traits[name], _created = Trait.objects.get_or_create(
+            name=name, defaults={"trait_type": trait_type, "category": category}
+        )
+    classes = {}
+    for name, description in CLASSES:
+        classes[name], _created = CharacterClass.objects.get_or_create(
+            name=name, defaults={"description": description}
+        )
+
+    characters = [_character(key, player) for key in CHARACTER_KEYS]
+    corin = _character(FRIEND_CHARACTER_KEY, friend)
+    # Logging in puppets the last character played; start the demo players in character.
+    for account, character in ((player, characters[0]), (friend, corin)):
+        if not account.db._last_puppet:
+            account.db._last_puppet = character
+    for index, character in enumerate(characters):
+        for name, _type, _category, *values in TRAITS:
+            CharacterTraitValue.objects.get_or_create(
+                character=character, trait=traits[name], defaults={"value": values[index]}
+            )
+    CharacterClassLevel.objects.get_or_create(
+        character=characters[0],
+        character_class=classes["Warrior"],
+        defaults={"level": 1, "is_primary": True},
+    )
+    CharacterClassLevel.objects.get_or_create(
+        character=characters[1],
+        character_class=classes["Scholar"],
+        defaults={"level": 1, "is_primary": True},
+    )
+
+
+def _account(key: str, password: str):
+    from evennia.accounts.models import AccountDB
+    from evennia.utils import create
+
+    account = AccountDB.objects.filter(username__iexact=key).first()
+    if account is None:
+        account = create.create_account(
+            key,
+            f"{key}@example.com",
+            password,
+            typeclass=settings.BASE_ACCOUNT_TYPECLASS,
+            permissions=["Player"],
+        )
+    return account
+
+
+def _character(key: str, account):
+    from evennia.objects.models import ObjectDB
+
+    from typeclasses.characters import Character
+
+    existing = ObjectDB.objects.filter(db_key__iexact=key).first()
+    if existing is not None:
+        return existing
+    character, errors = Character.create(key, account=account)
+    if errors:
+        raise RuntimeError(f"could not create demo character {key}: {errors}")
+    limbo = ObjectDB.objects.filter(id=2).first()
+    if limbo is not None:
+        character.location = limbo
+        character.home = limbo
+    return character

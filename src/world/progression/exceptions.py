@@ -1,0 +1,134 @@
+"""Every way a progression action can be refused, one type each.
+
+Messages are written for players: commands print them as they are and the API returns them as
+`detail`. `code` is the stable machine name the API returns beside it.
+"""
+
+
+class ProgressionError(Exception):
+    code = "progression_error"
+
+    def __init__(self, message: str = "", **context):
+        super().__init__(message or self.default_message())
+        self.context = context
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+    def default_message(self) -> str:
+        return "That progression action cannot be done."
+
+
+class InvalidAmountError(ProgressionError, ValueError):
+    code = "invalid_amount"
+
+    def default_message(self) -> str:
+        return "The amount must be a positive whole number."
+
+
+class InsufficientXPError(ProgressionError):
+    code = "insufficient_xp"
+
+    def __init__(self, message: str = "", *, need: int = 0, have: int = 0):
+        super().__init__(
+            message or f"Insufficient XP (need {need}, have {have})", need=need, have=have
+        )
+        self.need, self.have = need, have
+
+
+class InsufficientKudosError(ProgressionError):
+    code = "insufficient_kudos"
+
+    def __init__(self, message: str = "", *, need: int = 0, have: int = 0):
+        super().__init__(
+            message or f"Insufficient kudos (need {need}, have {have})", need=need, have=have
+        )
+        self.need, self.have = need, have
+
+
+class InactiveCategoryError(ProgressionError):
+    code = "inactive_category"
+
+    def default_message(self) -> str:
+        return "That kudos category is not active."
+
+
+class StaffOnlyCategoryError(ProgressionError):
+    code = "staff_only_category"
+
+    def default_message(self) -> str:
+        return "Only staff can award kudos in that category."
+
+
+class SelfAwardError(ProgressionError):
+    code = "self_award"
+
+    def default_message(self) -> str:
+        return "You cannot award kudos to yourself."
+
+
+class AwardLimitError(ProgressionError):
+    code = "award_limit"
+
+    def default_message(self) -> str:
+        return "You have given all the kudos you can this week."
+
+
+class AlreadyConvertedError(ProgressionError):
+    code = "already_converted"
+
+    def default_message(self) -> str:
+        return "This character's creation points were already converted to XP."
+
+
+class AlreadyUnlockedError(ProgressionError):
+    code = "already_unlocked"
+
+    def default_message(self) -> str:
+        return "Already unlocked."
+
+
+class RequirementsNotMetError(ProgressionError):
+    code = "requirements_not_met"
+
+    def __init__(self, message: str = "", *, failed: list[str] | None = None):
+        failed = failed or []
+        super().__init__(message or "Requirements not met: " + "; ".join(failed), failed=failed)
+        self.failed = failed
+
+
+class InvalidUnlockError(ProgressionError):
+    """The unlock exists but is not the next step for this character (wrong level, refunded)."""
+
+    code = "invalid_unlock"
+
+
+class NoOwningAccountError(ProgressionError):
+    code = "no_owning_account"
+
+    def default_message(self) -> str:
+        return "This character has no owning account to draw XP from."
+
+
+class InvalidPathError(ProgressionError):
+    code = "invalid_path"
+
+
+class IdempotencyConflictError(ProgressionError):
+    """An idempotency key was reused for a different action."""
+
+    code = "idempotency_conflict"
+
+    def default_message(self) -> str:
+        return "That idempotency key was already used for a different action."
+
+
+class InvalidSceneAwardError(ProgressionError):
+    """A scene's awards name a trait that does not exist, a character who was not in the scene,
+    or an amount that is not a positive whole number; nothing of the batch is awarded."""
+
+    code = "invalid_scene_award"
+
+    def default_message(self) -> str:
+        return "Those scene awards are not valid; nothing was awarded."

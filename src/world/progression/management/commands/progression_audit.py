@@ -1,0 +1,47 @@
+"""Check every balance against its ledger; exit non-zero when any differs."""
+
+from __future__ import annotations
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from evennia.utils import logger
+from rich.progress import Progress
+
+from world.progression.audit import CHECKS, find_mismatches, fix
+
+
+class Command(BaseCommand):
+    help = (
+        "Compare account XP, character XP, kudos and development point balances with the sums "
+        "of their ledgers. Prints every mismatch and exits 1 when there is any. --fix sets each "
+        "wrong balance to its ledger's totals (the ledger is the record of what happened) and "
+        "writes what it changed to the server's security log as well as here."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--fix", action="store_true", help="Rebuild wrong balances from their ledgers."
+        )
+
+    def handle(self, *args, **options):
+        if sys.stdout.isatty() and self.stdout._out is sys.stdout:
+            with Progress(transient=True) as progress:
+                task = progress.add_task("Auditing balances", total=len(CHECKS))
+                mismatches = find_mismatches(progress=lambda _name: progress.advance(task))
+        else:
+            mismatches = find_mismatches()
+        if not mismatches:
+            self.stdout.write("No mismatch: every balance equals its ledger.")
+            return
+        for mismatch in mismatches:
+            self.stdout.write(f"MISMATCH {mismatch.describe()}")
+        if options["fix"]:
+            fix(mismatches)
+            for mismatch in mismatches:
+                logger.log_sec(f"progression_audit --fix rebuilt {mismatch.describe()}")
+            self.stdout.write(f"Fixed {len(mismatches)} balance(s) from their ledgers.")
+            return
+        raise CommandError(
+            f"{len(mismatches)} balance(s) differ from their ledgers; run with --fix to rebuild."
+        )

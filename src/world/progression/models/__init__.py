@@ -1,0 +1,59 @@
+"""The progression models, one module per concern; import them from here."""
+
+from .character_xp import CharacterXP, CharacterXPTransaction
+from .development import DevelopmentPoints, DevelopmentTransaction
+from .kudos import KudosClaimCategory, KudosPointsData, KudosSourceCategory, KudosTransaction
+from .paths import CharacterPathHistory
+from .requirements import (
+    REQUIREMENT_MODELS,
+    AbstractClassLevelRequirement,
+    AchievementRequirement,
+    ClassLevelRequirement,
+    LevelRequirement,
+    MultiClassLevel,
+    MultiClassRequirement,
+    RelationshipRequirement,
+    TierRequirement,
+    TraitRequirement,
+)
+from .rewards import ExperiencePointsData, XPTransaction
+from .unlocks import (
+    CharacterUnlock,
+    ClassLevelUnlock,
+    ClassXPCost,
+    TraitRatingUnlock,
+    TraitXPCost,
+    XPCostChart,
+    XPCostEntry,
+)
+
+__all__ = [
+    "REQUIREMENT_MODELS",
+    "AbstractClassLevelRequirement",
+    "AchievementRequirement",
+    "CharacterPathHistory",
+    "CharacterUnlock",
+    "CharacterXP",
+    "CharacterXPTransaction",
+    "ClassLevelRequirement",
+    "ClassLevelUnlock",
+    "ClassXPCost",
+    "DevelopmentPoints",
+    "DevelopmentTransaction",
+    "ExperiencePointsData",
+    "KudosClaimCategory",
+    "KudosPointsData",
+    "KudosSourceCategory",
+    "KudosTransaction",
+    "LevelRequirement",
+    "MultiClassLevel",
+    "MultiClassRequirement",
+    "RelationshipRequirement",
+    "TierRequirement",
+    "TraitRatingUnlock",
+    "TraitRequirement",
+    "TraitXPCost",
+    "XPCostChart",
+    "XPCostEntry",
+    "XPTransaction",
+]

@@ -1,0 +1,242 @@
+"""XP cost charts, the unlocks XP buys, and the record of what each character has bought."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from evennia.utils.idmapper.models import SharedMemoryModel
+
+from ..types import UnlockType
+
+
+class XPCostChart(SharedMemoryModel):
+    name = models.CharField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "XP cost chart"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_cost_for_level(self, level: int) -> int:
+        """Base XP cost of `level` (a class level or a trait rating); 0 when the chart has none."""
+        entry = XPCostEntry.objects.filter(chart=self, level=level).values_list(
+            "xp_cost", flat=True
+        )
+        return next(iter(entry), 0)
+
+
+class XPCostEntry(SharedMemoryModel):
+    chart = models.ForeignKey(XPCostChart, on_delete=models.CASCADE, related_name="entries")
+    level = models.PositiveIntegerField()
+    xp_cost = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = "XP cost entry"
+        verbose_name_plural = "XP cost entries"
+        ordering = ["chart", "level"]
+        constraints = [
+            models.UniqueConstraint(fields=["chart", "level"], name="xpcostentry_one_per_level"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.chart} level {self.level}: {self.xp_cost} XP"
+
+
+def apply_cost_modifier(base_cost: int, cost_modifier: int) -> int:
+    """`cost_modifier` is a percentage: 100 normal, 150 half again, 80 a fifth off; rounds down."""
+    return base_cost * cost_modifier // 100
+
+
+class ClassXPCost(SharedMemoryModel):
+    character_class = models.OneToOneField(
+        "classes.CharacterClass", on_delete=models.CASCADE, related_name="xp_cost"
+    )
+    cost_chart = models.ForeignKey(
+        XPCostChart, on_delete=models.PROTECT, related_name="class_costs"
+    )
+    cost_modifier = models.PositiveIntegerField(default=100, validators=[MinValueValidator(1)])
+
+    class Meta:
+        verbose_name = "class XP cost"
+
+    def __str__(self) -> str:
+        return f"{self.character_class}: {self.cost_chart} at {self.cost_modifier}%"
+
+    def get_cost_for_level(self, level: int) -> int:
+        if not self.cost_chart.is_active:
+            return 0
+        return apply_cost_modifier(self.cost_chart.get_cost_for_level(level), self.cost_modifier)
+
+
+class TraitXPCost(SharedMemoryModel):
+    trait = models.OneToOneField("traits.Trait", on_delete=models.CASCADE, related_name="xp_cost")
+    cost_chart = models.ForeignKey(
+        XPCostChart, on_delete=models.PROTECT, related_name="trait_costs"
+    )
+    cost_modifier = models.PositiveIntegerField(default=100, validators=[MinValueValidator(1)])
+
+    class Meta:
+        verbose_name = "trait XP cost"
+
+    def __str__(self) -> str:
+        return f"{self.trait}: {self.cost_chart} at {self.cost_modifier}%"
+
+    def get_cost_for_rating(self, rating: int) -> int:
+        if not self.cost_chart.is_active:
+            return 0
+        return apply_cost_modifier(self.cost_chart.get_cost_for_level(rating), self.cost_modifier)
+
+
+class ClassLevelUnlock(models.Model):
+    character_class = models.ForeignKey(
+        "classes.CharacterClass", on_delete=models.CASCADE, related_name="level_unlocks"
+    )
+    target_level = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+
+    unlock_type = UnlockType.LEVEL
+
+    class Meta:
+        ordering = ["character_class", "target_level"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["character_class", "target_level"], name="classlevelunlock_one_per_level"
+            ),
+            models.CheckConstraint(
+                condition=Q(target_level__gte=1) & Q(target_level__lte=10),
+                name="classlevelunlock_level_between_1_and_10",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.character_class} level {self.target_level}"
+
+    def get_xp_cost_for_character(self, character) -> int:
+        from ..services.costs import class_level_cost
+
+        return class_level_cost(self)
+
+
+RATING_NOT_AT_THRESHOLD = "A rating unlock must be at a major threshold (a multiple of 10)."
+
+
+class TraitRatingUnlock(models.Model):
+    trait = models.ForeignKey(
+        "traits.Trait", on_delete=models.CASCADE, related_name="rating_unlocks"
+    )
+    target_rating = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["trait", "target_rating"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trait", "target_rating"], name="traitratingunlock_one_per_rating"
+            ),
+            models.CheckConstraint(
+                condition=Q(target_rating__gt=0) & Q(target_rating__lte=100),
+                name="traitratingunlock_rating_within_scale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trait} {self.target_rating / 10:.1f}"
+
+    @property
+    def unlock_type(self) -> str:
+        from world.traits.models import TraitType
+
+        if self.trait.trait_type == TraitType.STAT:
+            return UnlockType.STAT_RATING
+        return UnlockType.SKILL_RATING
+
+    def clean(self) -> None:
+        super().clean()
+        if self.target_rating is not None and self.target_rating % 10:
+            raise ValidationError({"target_rating": RATING_NOT_AT_THRESHOLD})
+
+    def save(self, *args, **kwargs):
+        if self.target_rating is not None and self.target_rating % 10:
+            raise ValidationError({"target_rating": RATING_NOT_AT_THRESHOLD})
+        super().save(*args, **kwargs)
+
+    def get_xp_cost_for_character(self, character) -> int:
+        from ..services.costs import trait_rating_cost
+
+        return trait_rating_cost(self)
+
+
+class CharacterUnlock(models.Model):
+    """One unlock a character bought: a class level or a trait rating. Refunds keep the row."""
+
+    character = models.ForeignKey(
+        "objects.ObjectDB", on_delete=models.CASCADE, related_name="progression_unlocks"
+    )
+    character_class = models.ForeignKey(
+        "classes.CharacterClass", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    target_level = models.PositiveSmallIntegerField(null=True, blank=True)
+    trait = models.ForeignKey(
+        "traits.Trait", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    target_rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    unlocked_date = models.DateTimeField(default=timezone.now)
+    xp_spent = models.PositiveIntegerField(default=0)
+    gm = models.ForeignKey(
+        "accounts.AccountDB", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    refunded_date = models.DateTimeField(null=True, blank=True)
+    refunded_by = models.ForeignKey(
+        "accounts.AccountDB", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    idempotency_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
+
+    class Meta:
+        ordering = ["-unlocked_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        character_class__isnull=False,
+                        target_level__isnull=False,
+                        trait__isnull=True,
+                        target_rating__isnull=True,
+                    )
+                    | Q(
+                        character_class__isnull=True,
+                        target_level__isnull=True,
+                        trait__isnull=False,
+                        target_rating__isnull=False,
+                    )
+                ),
+                name="characterunlock_is_class_level_or_trait_rating",
+            ),
+            # Bought once while it stands; a refunded unlock can be bought again.
+            models.UniqueConstraint(
+                fields=["character", "character_class", "target_level"],
+                condition=Q(refunded_date__isnull=True, character_class__isnull=False),
+                name="characterunlock_class_level_once",
+            ),
+            models.UniqueConstraint(
+                fields=["character", "trait", "target_rating"],
+                condition=Q(refunded_date__isnull=True, trait__isnull=False),
+                name="characterunlock_trait_rating_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.character_class_id:
+            target = f"{self.character_class} level {self.target_level}"
+        else:
+            target = f"{self.trait} {self.target_rating / 10:.1f}"
+        refunded = " (refunded)" if self.refunded_date else ""
+        return f"{self.character}: {target}{refunded}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.refunded_date is None

@@ -1,0 +1,287 @@
+"""Read-side queries shared by the services, the API, the commands and the admin (no writes)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models.functions import Lower
+from evennia.objects.models import ObjectDB
+
+from world.classes.models import CharacterClassLevel
+from world.relationships.models import CharacterRelationship
+from world.traits.models import CharacterTraitValue
+
+from .models import CharacterPathHistory, CharacterUnlock
+
+
+@dataclass
+class CharacterSnapshot:
+    """What requirement checks need to know about one character, read in a fixed number of
+    queries so a shop of any size checks every requirement without asking the database again."""
+
+    character: object
+    trait_values: dict[int, int] = field(default_factory=dict)
+    class_levels: dict[int, int] = field(default_factory=dict)
+    class_names: dict[int, str] = field(default_factory=dict)
+    bought_class_levels: set[tuple[int, int]] = field(default_factory=set)
+    bought_trait_ratings: set[tuple[int, int]] = field(default_factory=set)
+    relationships: dict[str, int] = field(default_factory=dict)
+    known_characters: set[str] = field(default_factory=set)
+
+    @property
+    def highest_level(self) -> int:
+        return max(self.class_levels.values(), default=0)
+
+    @property
+    def tier(self) -> int:
+        """Tier 1 covers class levels 1-5, tier 2 levels 6-10; no class at all is tier 0."""
+        level = self.highest_level
+        return 0 if level == 0 else (1 if level <= 5 else 2)
+
+    def has_achievement(self, key: str) -> bool:
+        # Evennia loads all of an object's attributes in one query and caches them.
+        return bool(self.character.attributes.get(key))
+
+
+def character_snapshot(character, *, relationship_targets: Iterable[str] = ()) -> CharacterSnapshot:
+    snapshot = CharacterSnapshot(character=character)
+    snapshot.trait_values = dict(
+        CharacterTraitValue.objects.filter(character_id=character.pk).values_list(
+            "trait_id", "value"
+        )
+    )
+    for class_id, name, level in CharacterClassLevel.objects.filter(
+        character_id=character.pk
+    ).values_list("character_class_id", "character_class__name", "level"):
+        snapshot.class_levels[class_id] = level
+        snapshot.class_names[class_id] = name
+    for class_id, level, trait_id, rating in CharacterUnlock.objects.filter(
+        character_id=character.pk, refunded_date__isnull=True
+    ).values_list("character_class_id", "target_level", "trait_id", "target_rating"):
+        if class_id is not None:
+            snapshot.bought_class_levels.add((class_id, level))
+        else:
+            snapshot.bought_trait_ratings.add((trait_id, rating))
+    targets = {target.lower() for target in relationship_targets}
+    if targets:
+        snapshot.relationships = {
+            key.lower(): level
+            for key, level in CharacterRelationship.objects.filter(
+                source_id=character.pk
+            ).values_list("target__db_key", "level")
+        }
+        snapshot.known_characters = set(
+            ObjectDB.objects.annotate(lower_key=Lower("db_key"))
+            .filter(lower_key__in=targets)
+            .values_list("lower_key", flat=True)
+        )
+    return snapshot
+
+
+def path_history(character):
+    """The paths a character selected, in stage order."""
+    return (
+        CharacterPathHistory.objects.filter(character_id=character.pk)
+        .select_related("path")
+        .order_by("path__stage", "selected_at")
+    )
+
+
+# --- Reads for the in-game commands ------------------------------------------------------------
+
+
+def account_named(name: str):
+    """The account a player means by `name`: its username, or failing that the name of one of
+    its characters (players know each other by character names). None when nobody matches."""
+    from evennia.accounts.models import AccountDB
+
+    name = name.strip()
+    if not name:
+        return None
+    account = AccountDB.objects.filter(username__iexact=name).first()
+    if account is not None:
+        return account
+    character = character_named(name)
+    if character is None:
+        return None
+    from .services.spends import owning_account
+
+    return owning_account(character)
+
+
+def character_named(name: str):
+    """The player character called `name` (case-insensitive), or None."""
+    from typeclasses.characters import Character
+
+    return Character.objects.filter(db_key__iexact=name.strip()).first() if name.strip() else None
+
+
+def character_xp_pools(character) -> dict[str, int]:
+    """XP available in the character's own pools: {"locked": n, "transferable": n}."""
+    from .models import CharacterXP
+
+    pools = {"locked": 0, "transferable": 0}
+    for pool in CharacterXP.objects.filter(character_id=character.pk):
+        pools["transferable" if pool.transferable else "locked"] = pool.current_available
+    return pools
+
+
+def unlock_named(name: str, number):
+    """The ClassLevelUnlock or TraitRatingUnlock a player means by `name number`, or None.
+
+    For a class `number` is the level; for a trait it is the rating as players see it (2 or 2.0
+    means the internal threshold 20). A class wins when a class and a trait share a name.
+    """
+    from world.classes.models import CharacterClass
+    from world.traits.models import Trait
+
+    from .models import ClassLevelUnlock, TraitRatingUnlock
+
+    name = name.strip()
+    character_class = CharacterClass.objects.filter(name__iexact=name).first()
+    if character_class is not None:
+        if number != int(number):
+            return None
+        return (
+            ClassLevelUnlock.objects.select_related("character_class")
+            .filter(character_class=character_class, target_level=int(number))
+            .first()
+        )
+    trait = Trait.objects.filter(name__iexact=name).first()
+    if trait is None or number * 10 != int(number * 10):
+        return None
+    return (
+        TraitRatingUnlock.objects.select_related("trait")
+        .filter(trait=trait, target_rating=int(number * 10))
+        .first()
+    )
+
+
+def active_unlock_record(character, unlock):
+    """The character's unrefunded CharacterUnlock for `unlock`, or None."""
+    records = CharacterUnlock.objects.filter(character_id=character.pk, refunded_date__isnull=True)
+    if hasattr(unlock, "target_level"):
+        records = records.filter(
+            character_class_id=unlock.character_class_id, target_level=unlock.target_level
+        )
+    else:
+        records = records.filter(trait_id=unlock.trait_id, target_rating=unlock.target_rating)
+    return records.first()
+
+
+@dataclass(frozen=True)
+class DevelopmentRow:
+    """One trait's development for a character; `released_by` names the unlock that frees the
+    banked points (None when nothing is banked)."""
+
+    trait: object
+    value: int
+    earned: int
+    banked: int
+    released_by: object = None
+    release_cost: int = 0
+
+
+def development_overview(character) -> list[DevelopmentRow]:
+    """Every trait the character has a value or development points in, by trait name, read in
+    a fixed number of queries."""
+    from world.traits.models import Trait
+
+    from .models import DevelopmentPoints, TraitRatingUnlock
+    from .services.costs import CostTable
+
+    values = dict(
+        CharacterTraitValue.objects.filter(character_id=character.pk).values_list(
+            "trait_id", "value"
+        )
+    )
+    points = {
+        trait_id: (earned, banked)
+        for trait_id, earned, banked in DevelopmentPoints.objects.filter(
+            character_id=character.pk
+        ).values_list("trait_id", "total_earned", "banked_points")
+    }
+    traits = Trait.objects.filter(pk__in={*values, *points}).order_by("name")
+    banked_traits = [trait_id for trait_id, (_, banked) in points.items() if banked]
+    bought = {
+        (trait_id, rating)
+        for trait_id, rating in CharacterUnlock.objects.filter(
+            character_id=character.pk, trait_id__in=banked_traits, refunded_date__isnull=True
+        ).values_list("trait_id", "target_rating")
+    }
+    thresholds = TraitRatingUnlock.objects.filter(trait_id__in=banked_traits).order_by(
+        "target_rating"
+    )
+    costs = CostTable(trait_ids=banked_traits) if banked_traits else None
+    rows = []
+    for trait in traits:
+        earned, banked = points.get(trait.pk, (0, 0))
+        value = values.get(trait.pk, 0)
+        releaser = None
+        if banked:
+            releaser = next(
+                (
+                    unlock
+                    for unlock in thresholds
+                    if unlock.trait_id == trait.pk
+                    and unlock.target_rating > value
+                    and (trait.pk, unlock.target_rating) not in bought
+                ),
+                None,
+            )
+        rows.append(
+            DevelopmentRow(
+                trait=trait,
+                value=value,
+                earned=earned,
+                banked=banked,
+                released_by=releaser,
+                release_cost=costs.for_unlock(releaser) if releaser else 0,
+            )
+        )
+    return rows
+
+
+def kudos_claim_category_named(name: str):
+    """The claim category a player means by its name or display name, active or not."""
+    from django.db.models import Q
+
+    from .models import KudosClaimCategory
+
+    name = name.strip()
+    return KudosClaimCategory.objects.filter(
+        Q(name__iexact=name) | Q(display_name__iexact=name)
+    ).first()
+
+
+def kudos_source_category_named(name: str):
+    """The award (source) category staff mean by its name or display name, active or not."""
+    from django.db.models import Q
+
+    from .models import KudosSourceCategory
+
+    name = name.strip()
+    return KudosSourceCategory.objects.filter(
+        Q(name__iexact=name) | Q(display_name__iexact=name)
+    ).first()
+
+
+def active_kudos_categories() -> tuple[list, list]:
+    """(claim categories, source categories) that are active, by display name."""
+    from .models import KudosClaimCategory, KudosSourceCategory
+
+    return (
+        list(KudosClaimCategory.objects.filter(is_active=True).order_by("display_name")),
+        list(KudosSourceCategory.objects.filter(is_active=True).order_by("display_name")),
+    )
+
+
+def scene_named(text: str):
+    """The scene meant by `#12`, `12` or its name (the newest of that name), or None."""
+    from world.scenes.models import Scene
+
+    text = text.strip()
+    if text.lstrip("#").isdigit():
+        return Scene.objects.filter(pk=int(text.lstrip("#"))).first()
+    return Scene.objects.filter(name__iexact=text).order_by("-date_started", "-pk").first()

@@ -1,0 +1,95 @@
+"""Players giving each other kudos: the player-vote category, with the rules that keep it honest.
+
+A player may give kudos to another player's account, never to their own, never to an account
+that shares their email address (the one sign of an alt the game can read without guessing:
+last-login IP addresses are shared by households, campuses and mobile carriers, so they would
+refuse honest votes), and at most `settings.PROGRESSION_KUDOS_GIVES_PER_WEEK` times in any
+rolling seven days.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from evennia.accounts.models import AccountDB
+
+from ..exceptions import AwardLimitError, ProgressionError, SelfAwardError
+from ..models import KudosSourceCategory, KudosTransaction
+from ..types import AwardResult
+from .kudos import award_kudos
+
+GIVING_WINDOW = timedelta(days=7)
+
+
+def gives_per_week() -> int:
+    return settings.PROGRESSION_KUDOS_GIVES_PER_WEEK
+
+
+def give_category() -> KudosSourceCategory:
+    """The player-vote category named by `settings.PROGRESSION_KUDOS_GIVE_CATEGORY`, made with a
+    default of 1 kudos the first time anyone gives (staff tune or deactivate it in the admin)."""
+    return KudosSourceCategory.objects.get_or_create(
+        name=settings.PROGRESSION_KUDOS_GIVE_CATEGORY,
+        defaults={
+            "display_name": "Player vote",
+            "description": "Thanks from another player",
+            "default_amount": 1,
+        },
+    )[0]
+
+
+def same_player(giver, recipient) -> bool:
+    """True when `recipient` is `giver` or one of their alts (same email, ignoring case)."""
+    if giver.pk == recipient.pk:
+        return True
+    email = (giver.email or "").strip().lower()
+    return bool(email) and email == (recipient.email or "").strip().lower()
+
+
+def gives_left_this_week(giver, *, now=None) -> int:
+    """How many more times `giver` may give kudos before the rolling seven days run out."""
+    since = (now or timezone.now()) - GIVING_WINDOW
+    given = KudosTransaction.objects.filter(
+        awarded_by_id=giver.pk,
+        source_category__name=settings.PROGRESSION_KUDOS_GIVE_CATEGORY,
+        transaction_date__gte=since,
+    ).count()
+    return max(0, gives_per_week() - given)
+
+
+def give_kudos(giver, recipient, reason: str, *, character=None) -> AwardResult:
+    """`giver` gives `recipient` the player-vote category's default amount, saying why.
+
+    Raises SelfAwardError (yourself or your alt), AwardLimitError (weekly limit reached),
+    InactiveCategoryError (staff switched voting off), or ProgressionError for an empty reason;
+    nothing changes then.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ProgressionError("Say why you are giving kudos: it is shown to them.")
+    if same_player(giver, recipient):
+        if giver.pk == recipient.pk:
+            raise SelfAwardError()
+        raise SelfAwardError("You cannot give kudos to your own alt accounts.")
+    category = give_category()
+    with transaction.atomic():
+        # Lock the giver: two gives at once queue here, so the count below cannot be outrun.
+        AccountDB.objects.select_for_update(no_key=True).filter(pk=giver.pk).values_list(
+            "pk"
+        ).first()
+        if gives_left_this_week(giver) <= 0:
+            raise AwardLimitError(
+                f"You have given kudos {gives_per_week()} times in the last 7 days; "
+                "that is the weekly limit."
+            )
+        return award_kudos(
+            recipient,
+            category.default_amount,
+            category,
+            description=reason,
+            awarded_by=giver,
+            character=character,
+        )

@@ -1,0 +1,168 @@
+"""The one place balances change: post a ledger row and move its balance in one transaction.
+
+Every award, spend, claim, refund and correction in the progression system ends here. A posting
+is a single conditional `UPDATE ... SET total = total + n WHERE <enough available>` followed by
+the ledger `INSERT`, so there is no read-modify-write in Python to lose an update, the row lock
+the UPDATE takes serialises concurrent writers on PostgreSQL, and the check constraints on the
+balance tables stand behind it. With an idempotency key a repeated posting returns the first
+ledger row and changes nothing, also under concurrency (the key is unique in the database).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, Q, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from ..exceptions import IdempotencyConflictError, InsufficientKudosError, InsufficientXPError
+from ..types import ProgressionReason
+
+
+@dataclass(frozen=True)
+class Pool:
+    """One balance row: its model, how to find it, and the names of its two running totals."""
+
+    model: type[models.Model]
+    key: dict[str, Any]
+    spent_field: str = "total_spent"
+    insufficient_error: type[Exception] = InsufficientXPError
+
+    def queryset(self):
+        return self.model.objects.filter(**self.key)
+
+
+@dataclass(frozen=True)
+class Posting:
+    transaction: models.Model
+    # True when an idempotency key matched an earlier posting: nothing was changed this time.
+    replayed: bool = False
+
+
+def balance_effect(reason: str | None, amount: int) -> tuple[int, int]:
+    """How a ledger row of `amount` moves (total_earned, total_spent).
+
+    Awards add to earned and spends add to spent. A REFUND gives back what was spent, so it
+    lowers spent; a negative CORRECTION takes back what was wrongly awarded, so it lowers earned.
+    The audit rebuilds balances from the ledger with exactly these rules (`ledger_totals`).
+    """
+    if amount > 0:
+        return (0, -amount) if reason == ProgressionReason.REFUND else (amount, 0)
+    if reason == ProgressionReason.CORRECTION:
+        return (amount, 0)
+    return (0, -amount)
+
+
+def ledger_totals(amount_field: str = "amount", reason_field: str | None = "reason") -> dict:
+    """Aggregate expressions that sum a ledger into (earned, spent) by `balance_effect`'s rules."""
+    zero = Value(0)
+    if reason_field is None:
+        return {
+            "earned": Coalesce(Sum(amount_field, filter=Q(**{f"{amount_field}__gt": 0})), zero),
+            "spent": Coalesce(Sum(-F(amount_field), filter=Q(**{f"{amount_field}__lt": 0})), zero),
+        }
+    refund = Q(**{reason_field: ProgressionReason.REFUND})
+    correction = Q(**{reason_field: ProgressionReason.CORRECTION})
+    positive = Q(**{f"{amount_field}__gt": 0})
+    negative = Q(**{f"{amount_field}__lt": 0})
+    return {
+        "earned": Coalesce(Sum(amount_field, filter=positive & ~refund), zero)
+        + Coalesce(Sum(amount_field, filter=negative & correction), zero),
+        "spent": Coalesce(Sum(-F(amount_field), filter=negative & ~correction), zero)
+        - Coalesce(Sum(amount_field, filter=positive & refund), zero),
+    }
+
+
+def post(
+    pool: Pool,
+    ledger_model: type[models.Model],
+    *,
+    earned_delta: int,
+    spent_delta: int,
+    ledger_fields: dict[str, Any],
+    idempotency_key: str | None = None,
+) -> Posting:
+    """Move `pool` by the deltas and insert one `ledger_model` row, atomically.
+
+    Raises the pool's insufficient-balance error (with need/have) and changes nothing when the
+    posting would leave less than zero available or a negative total.
+    """
+    # Inside a caller's transaction a savepoint is only worth its two statements when an
+    # idempotency key may collide and must be rolled back to. A shortfall changes nothing (the
+    # conditional UPDATE matched no row), so it leaves the block normally and is raised after,
+    # keeping the caller's transaction usable.
+    try:
+        with transaction.atomic(savepoint=bool(idempotency_key)):
+            shortfall = _move_balance(pool, earned_delta, spent_delta)
+            if shortfall is None:
+                row = ledger_model.objects.create(idempotency_key=idempotency_key, **ledger_fields)
+    except IntegrityError:
+        # The only unique column a fresh ledger row can collide on is its idempotency key.
+        if idempotency_key and (earlier := _earlier(ledger_model, idempotency_key, ledger_fields)):
+            return Posting(earlier, replayed=True)
+        raise
+    if shortfall is not None:
+        if idempotency_key and (earlier := _earlier(ledger_model, idempotency_key, ledger_fields)):
+            return Posting(earlier, replayed=True)
+        raise shortfall
+    return Posting(row)
+
+
+def _move_balance(pool: Pool, earned_delta: int, spent_delta: int) -> Exception | None:
+    """Apply the deltas; return (not raise) the insufficient-balance error when they don't fit."""
+    spent = pool.spent_field
+    takes_from_available = spent_delta - earned_delta  # > 0 when the posting lowers available
+    queryset = pool.queryset()
+    if takes_from_available > 0:
+        queryset = queryset.filter(total_earned__gte=F(spent) + takes_from_available)
+    if spent_delta < 0:
+        queryset = queryset.filter(**{f"{spent}__gte": -spent_delta})
+    changes = {"updated_date": timezone.now()}
+    if earned_delta:
+        changes["total_earned"] = F("total_earned") + earned_delta
+    if spent_delta:
+        changes[spent] = F(spent) + spent_delta
+    if queryset.update(**changes):
+        return None
+    current = pool.queryset().values("total_earned", spent).first()
+    if takes_from_available <= 0 and spent_delta >= 0:
+        # An unconditional posting matched no row: the balance did not exist. Create it, or,
+        # when a concurrent first posting committed it since our UPDATE, update it now.
+        if current is None:
+            _create_balance(pool, earned_delta, spent_delta, changes)
+        else:
+            pool.queryset().update(**changes)
+        return None
+    have = 0 if current is None else current["total_earned"] - current[spent]
+    return pool.insufficient_error(need=max(takes_from_available, -spent_delta), have=have)
+
+
+def _create_balance(pool: Pool, earned_delta: int, spent_delta: int, changes: dict) -> None:
+    try:
+        with transaction.atomic():
+            pool.model.objects.create(
+                **pool.key, total_earned=earned_delta, **{pool.spent_field: spent_delta}
+            )
+    except IntegrityError:
+        # Another writer created the row first; ours is now an ordinary update of it.
+        pool.queryset().update(**changes)
+
+
+def _earlier(ledger_model, idempotency_key: str, ledger_fields: dict[str, Any]):
+    earlier = ledger_model.objects.filter(idempotency_key=idempotency_key).first()
+    if earlier is None:
+        return None
+    for owner in ("account_id", "account", "character_id", "character"):
+        if owner in ledger_fields:
+            value = ledger_fields[owner]
+            value = getattr(value, "pk", value)
+            if getattr(earlier, owner if owner.endswith("_id") else f"{owner}_id") != value:
+                raise IdempotencyConflictError()
+            break
+    return earlier
+
+
+__all__ = ["InsufficientKudosError", "Pool", "Posting", "balance_effect", "ledger_totals", "post"]

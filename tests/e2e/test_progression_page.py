@@ -1,0 +1,125 @@
+"""The Progression page in a real browser (Debian's Chromium driven by Playwright) against the
+real game server: log in, claim kudos through the form, buy an unlock, see the balances move."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOT_COPY = Path(__file__).resolve().parents[2] / "docs" / "progression-page.png"
+
+# What the page needs beyond the demo data, made through the services as staff would.
+SETUP = """
+from evennia.accounts.models import AccountDB
+from world.classes.models import CharacterClass
+from world.progression import services
+from world.progression.models import (
+    ClassLevelUnlock, ClassXPCost, KudosClaimCategory, KudosSourceCategory, XPCostChart,
+    XPCostEntry,
+)
+player = AccountDB.objects.get(username="player")
+friend = AccountDB.objects.get(username="friend")
+source, _ = KudosSourceCategory.objects.get_or_create(
+    name="e2e-good-sport", defaults={"display_name": "Good sport (browser test)"})
+KudosClaimCategory.objects.get_or_create(
+    name="xp", defaults={"display_name": "XP", "kudos_cost": 10, "reward_amount": 3})
+services.award_kudos(player, 40, source, "<script>alert('x')</script> kept the scene going",
+                     awarded_by=friend, idempotency_key="e2e-page-kudos")
+services.award_xp(player, 100, description="Browser test stake", idempotency_key="e2e-page-xp")
+duelist, _ = CharacterClass.objects.get_or_create(name="Duelist")
+chart, _ = XPCostChart.objects.get_or_create(name="E2E chart")
+XPCostEntry.objects.get_or_create(chart=chart, level=1, defaults={"xp_cost": 25})
+ClassXPCost.objects.get_or_create(character_class=duelist, defaults={"cost_chart": chart})
+ClassLevelUnlock.objects.get_or_create(character_class=duelist, target_level=1)
+"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}; .ci/run installs Debian's chromium")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _number(page, element_id: str) -> int:
+    page.wait_for_function(
+        f"document.getElementById('{element_id}').textContent.trim() !== '\u2013'"
+    )
+    return int(page.locator(f"#{element_id}").inner_text())
+
+
+def test_a_player_claims_kudos_and_buys_an_unlock_on_the_page(game_server, browser, tmp_path):
+    game_server.manage("shell", "-c", SETUP)
+    page = browser.new_page(viewport={"width": 1200, "height": 1000})
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+
+    def on_console(message):
+        # Evennia's base template links Bootstrap and jQuery from public CDNs that this closed
+        # test network cannot reach; any other console error (ours) fails the test.
+        if message.type == "error" and "ERR_NAME_NOT_RESOLVED" not in message.text:
+            problems.append(f"console: {message.text}")
+
+    page.on("console", on_console)
+
+    page.goto(f"{game_server.base_url}/auth/login/")
+    page.fill("input[name=username]", "player")
+    page.fill("input[name=password]", game_server.player_password)
+    page.locator("form button[type=submit], form input[type=submit]").last.click()
+    page.wait_for_load_state()
+    page.goto(f"{game_server.base_url}/progression/")
+
+    kudos_before = _number(page, "kudos-available")
+    xp_before = _number(page, "xp-available")
+    assert kudos_before >= 40 and xp_before >= 100
+
+    # A description is shown as text: the <script> in it is not run or parsed.
+    page.wait_for_selector("#kudos-history tr")
+    assert "<script>alert('x')</script>" in page.locator("#kudos-history").inner_text()
+
+    page.select_option("#claim-category", "xp")
+    page.fill("#claim-amount", "20")
+    page.click("#claim-form button[type=submit]")
+    page.wait_for_selector("#flash.alert-success")
+    assert _number(page, "kudos-available") == kudos_before - 20
+    assert _number(page, "xp-available") == xp_before + 6
+
+    # Claiming more than the balance shows the API's reason and changes nothing.
+    page.fill("#claim-amount", "1000")
+    page.click("#claim-form button[type=submit]")
+    page.wait_for_selector("#flash.alert-danger")
+    assert "Insufficient kudos" in page.locator("#flash").inner_text()
+    assert _number(page, "kudos-available") == kudos_before - 20
+
+    buy = page.locator("button.buy[data-name='Duelist level 1']").first
+    buy.click()
+    page.wait_for_selector("#flash.alert-success")
+    assert "Unlocked Duelist level 1" in page.locator("#flash").inner_text()
+    page.wait_for_function(
+        f"parseInt(document.getElementById('xp-available').textContent) === {xp_before + 6 - 25}"
+    )
+    assert page.locator("#shops").inner_text().count("Duelist level 1") >= 1
+
+    shot = tmp_path / "progression-page.png"
+    page.screenshot(path=str(shot), full_page=True)
+    SCREENSHOT_COPY.parent.mkdir(exist_ok=True)
+    shutil.copyfile(shot, SCREENSHOT_COPY)
+    assert problems == []

@@ -1,0 +1,44 @@
+"""Every mechanics model is in the admin, and its list (with a search), add and change pages open
+for staff."""
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.urls import reverse
+
+from world.mechanics.factories import (
+    CharacterDistinctionFactory,
+    DistinctionEffectFactory,
+    DistinctionFactory,
+    ModifierCategoryFactory,
+    ModifierTypeFactory,
+)
+
+FACTORIES = {
+    "modifiercategory": ModifierCategoryFactory,
+    "modifiertype": ModifierTypeFactory,
+    "distinction": DistinctionFactory,
+    "distinctioneffect": DistinctionEffectFactory,
+    "characterdistinction": CharacterDistinctionFactory,
+}
+
+
+def test_every_model_is_registered_and_has_its_pages_tested():
+    models = list(apps.get_app_config("mechanics").get_models())
+
+    assert {model._meta.model_name for model in models} == set(FACTORIES)
+    assert all(admin.site.is_registered(model) for model in models)
+
+
+@pytest.mark.parametrize("model_name", FACTORIES)
+def test_admin_pages_open(admin_client, model_name):
+    row = FACTORIES[model_name]()
+    prefix = f"admin:mechanics_{model_name}"
+
+    for url in (
+        reverse(f"{prefix}_changelist"),
+        reverse(f"{prefix}_changelist") + "?q=a",
+        reverse(f"{prefix}_add"),
+        reverse(f"{prefix}_change", args=[row.pk]),
+    ):
+        assert admin_client.get(url).status_code == 200, url

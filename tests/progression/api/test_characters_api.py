@@ -1,0 +1,66 @@
+"""Your characters and their development points; someone else's character is a 403."""
+
+import pytest
+from evennia.utils import create
+
+from typeclasses.factories import CharacterFactory
+from world.progression.models import DevelopmentPoints
+from world.traits.factories import CharacterTraitValueFactory, TraitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_lists_only_your_characters(player, account, other_account):
+    mine = CharacterFactory(account=account, key="Brunhild")
+    CharacterFactory(account=other_account)
+
+    response = player.get("/api/progression/characters/")
+
+    assert response.status_code == 200
+    assert response.json() == [{"id": mine.pk, "name": "Brunhild"}]
+
+
+def test_development_points_per_trait_with_current_value(player, account):
+    character = CharacterFactory(account=account)
+    sword = TraitFactory(name="swords")
+    DevelopmentPoints.objects.create(character=character, trait=sword, total_earned=7)
+    CharacterTraitValueFactory(character=character, trait=sword, value=25)
+
+    response = player.get(f"/api/progression/characters/{character.pk}/development/")
+
+    assert response.status_code == 200
+    [row] = response.json()
+    assert row["trait"] == "swords"
+    assert row["total_earned"] == 7
+    assert row["banked_points"] == 0
+    assert row["current_value"] == 25
+
+
+def test_someone_elses_character_is_a_403(player, other_account):
+    theirs = CharacterFactory(account=other_account)
+
+    response = player.get(f"/api/progression/characters/{theirs.pk}/development/")
+
+    assert response.status_code == 403
+    assert response.json()["code"] == "permission_denied"
+
+
+def test_unknown_character_is_a_404(player):
+    response = player.get("/api/progression/characters/987654/development/")
+
+    assert response.status_code == 404
+    assert response.json() == {"code": "not_found", "detail": "Not found."}
+
+
+def test_an_object_that_is_not_a_character_is_a_404(player):
+    rock = create.create_object("typeclasses.objects.Object", key="rock")
+
+    response = player.get(f"/api/progression/characters/{rock.pk}/development/")
+
+    assert response.status_code == 404
+
+
+def test_anonymous_request_is_a_401(anonymous_client, character):
+    response = anonymous_client.get(f"/api/progression/characters/{character.pk}/development/")
+
+    assert response.status_code == 401

@@ -1,0 +1,34 @@
+"""The commands are in the character command set, with help entries under "Progression"."""
+
+import pytest
+
+from world.progression.commands import PROGRESSION_COMMANDS
+
+EXPECTED_KEYS = {"xp", "unlocks", "unlock", "dev", "kudos", "scene"}
+
+
+def test_every_progression_command_is_in_the_character_cmdset():
+    # Imported here: Evennia's flat API (default_cmds) exists only once evennia._init() ran.
+    from commands.default_cmdsets import CharacterCmdSet
+
+    cmdset = CharacterCmdSet()
+    cmdset.at_cmdset_creation()
+
+    keys = {command.key for command in cmdset.commands}
+
+    assert keys >= EXPECTED_KEYS
+
+
+@pytest.mark.parametrize("command", PROGRESSION_COMMANDS, ids=lambda c: c.key)
+def test_help_entry_has_usage_and_is_filed_under_progression(command):
+    assert command.help_category == "progression"  # Evennia stores categories lower-cased
+    assert "Usage:" in command.__doc__
+    for switch in getattr(command, "switch_options", None) or ():
+        assert f"{command.key}/{switch}" in command.__doc__ or f"  {switch} " in command.__doc__
+
+
+def test_scene_finish_is_staff_only_by_lock(player, staff):
+    scene = next(c for c in PROGRESSION_COMMANDS if c.key == "scene")()
+
+    assert not scene.access(player, "cmd")
+    assert scene.access(staff, "cmd")

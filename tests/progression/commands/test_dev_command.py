@@ -1,0 +1,49 @@
+"""The `dev` command: trait ratings 2.5-style, points earned, banked, and what releases them."""
+
+import pytest
+
+from world.progression.factories import (
+    TraitRatingUnlockFactory,
+    TraitXPCostFactory,
+    XPCostChartFactory,
+    XPCostEntryFactory,
+)
+from world.progression.services.awards import award_development_points
+from world.progression.types import DevelopmentSource
+from world.traits.factories import CharacterTraitValueFactory, TraitFactory
+
+
+@pytest.fixture
+def strength(db):
+    chart = XPCostChartFactory(name="Ratings")
+    XPCostEntryFactory(chart=chart, level=20, xp_cost=30)
+    trait = TraitFactory(name="Strength")
+    TraitXPCostFactory(trait=trait, cost_chart=chart)
+    TraitRatingUnlockFactory(trait=trait, target_rating=20)
+    return trait
+
+
+def row_of(out, name):
+    return next(line for line in out.splitlines() if line.startswith(f"| {name} "))
+
+
+def test_dev_shows_rating_earned_banked_and_the_unlock_that_releases_them(play, player, strength):
+    CharacterTraitValueFactory(character=player, trait=strength, value=15)
+    award_development_points(player, strength, DevelopmentSource.COMBAT, 10)
+
+    out = play(player, "dev")
+
+    cells = [cell.strip() for cell in row_of(out, "Strength").split("|")[1:-1]]
+    assert cells == ["Strength", "1.9", "10", "6", "Strength 2.0 (30 XP)"]
+
+
+def test_dev_shows_traits_without_banked_points_plainly(play, player):
+    CharacterTraitValueFactory(character=player, trait=TraitFactory(name="Charm"), value=25)
+
+    cells = [cell.strip() for cell in row_of(play(player, "dev"), "Charm").split("|")[1:-1]]
+
+    assert cells == ["Charm", "2.5", "0", "", ""]
+
+
+def test_dev_without_any_traits_says_so(play, player):
+    assert play(player, "dev") == "Alice has no trait development yet."

@@ -1,0 +1,122 @@
+"""A scene's awards cost a fixed number of queries, however many take part.
+
+Measured on SQLite and PostgreSQL alike, with a poser who used no trait and has no trait values
+(the costliest path): calculating the awards takes 4 queries (trait uses, poses, the posers'
+trait values, the public traits); awarding them takes 14 (the traits, then the bulk engine's
+savepoint, idempotency keys, rate modifiers, two row inserts, two row locks, two threshold
+reads, two updates, the ledger insert and the release); finishing the scene takes 23 (its
+savepoint and row lock, the participations, the 4 and the 14 above, the scene update, the
+release). The same bounds hold for 5 and 30 participants, and both sizes take exactly the same
+number of queries.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from typeclasses.factories import CharacterFactory
+from world.mechanics.factories import (
+    CharacterDistinctionFactory,
+    DistinctionEffectFactory,
+    ModifierTypeFactory,
+)
+from world.progression.factories import TraitRatingUnlockFactory
+from world.progression.models import DevelopmentTransaction
+from world.progression.services import (
+    award_scene_development_points,
+    calculate_automatic_scene_awards,
+)
+from world.scenes.factories import SceneFactory
+from world.scenes.models import SceneMessage, SceneParticipation, SceneTraitUse
+from world.scenes.services import finish_scene
+from world.traits.factories import TraitFactory
+
+CALCULATE_QUERIES = 4
+AWARD_QUERIES = 14
+FINISH_QUERIES = 23
+
+
+@pytest.fixture
+def traits(db):
+    traits = [
+        TraitFactory(name="Brawling", category="combat"),
+        TraitFactory(name="Etiquette", category="social"),
+        TraitFactory(name="Running", category="physical"),
+    ]
+    TraitRatingUnlockFactory(trait=traits[0], target_rating=20)
+    return traits
+
+
+@pytest.fixture
+def spoiled_effect(db):
+    return DistinctionEffectFactory(
+        modifier_type=ModifierTypeFactory(name="physical_skill_development_rate"), value=-20
+    )
+
+
+def busy_scene(size, traits, spoiled_effect):
+    """A scene where `size` characters each used three traits, one more only posed, and every
+    other character is Spoiled (so rate modifiers are really read)."""
+    scene = SceneFactory()
+    characters = [CharacterFactory() for _ in range(size)]
+    for index, character in enumerate(characters):
+        if index % 2:
+            CharacterDistinctionFactory(character=character, distinction=spoiled_effect.distinction)
+    poser = CharacterFactory()
+    SceneParticipation.objects.bulk_create(
+        SceneParticipation(scene=scene, character=c) for c in [*characters, poser]
+    )
+    SceneTraitUse.objects.bulk_create(
+        SceneTraitUse(scene=scene, character=c, trait=t, uses=2) for c in characters for t in traits
+    )
+    SceneMessage.objects.bulk_create(
+        SceneMessage(scene=scene, character=c, content="poses.") for c in [*characters, poser]
+    )
+    return scene, [*characters, poser]
+
+
+def counted(function):
+    with CaptureQueriesContext(connection) as context:
+        result = function()
+    return result, len(context.captured_queries)
+
+
+@pytest.mark.parametrize("size", [5, 30])
+def test_calculating_a_scene_does_not_grow_with_participants(
+    size, traits, spoiled_effect, django_assert_max_num_queries
+):
+    scene, participants = busy_scene(size, traits, spoiled_effect)
+    with django_assert_max_num_queries(CALCULATE_QUERIES):
+        awards = calculate_automatic_scene_awards(scene, participants)
+    assert len(awards) == size + 1
+
+
+@pytest.mark.parametrize("size", [5, 30])
+def test_awarding_a_scene_does_not_grow_with_participants(
+    size, traits, spoiled_effect, django_assert_max_num_queries
+):
+    scene, participants = busy_scene(size, traits, spoiled_effect)
+    awards = calculate_automatic_scene_awards(scene, participants)
+    with django_assert_max_num_queries(AWARD_QUERIES):
+        transactions = award_scene_development_points(scene, participants, awards)
+    assert len(transactions) == size * 3 + 1
+
+
+@pytest.mark.parametrize("size", [5, 30])
+def test_finishing_a_scene_does_not_grow_with_participants(
+    size, traits, spoiled_effect, django_assert_max_num_queries
+):
+    scene, _participants = busy_scene(size, traits, spoiled_effect)
+    with django_assert_max_num_queries(FINISH_QUERIES):
+        result = finish_scene(scene)
+    assert len(result.transactions) == size * 3 + 1
+    assert DevelopmentTransaction.objects.filter(scene=scene).count() == size * 3 + 1
+
+
+def test_thirty_participants_cost_exactly_what_five_do(traits, spoiled_effect):
+    small, _ = busy_scene(5, traits, spoiled_effect)
+    large, _ = busy_scene(30, traits, spoiled_effect)
+    small_result, small_count = counted(lambda: finish_scene(small))
+    large_result, large_count = counted(lambda: finish_scene(large))
+    assert (len(small_result.transactions), len(large_result.transactions)) == (16, 91)
+    assert small_count == large_count
