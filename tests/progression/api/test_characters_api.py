@@ -1,6 +1,8 @@
 """Your characters and their development points; someone else's character is a 403."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from evennia.utils import create
 
 from typeclasses.factories import CharacterFactory
@@ -17,7 +19,33 @@ def test_lists_only_your_characters(player, account, other_account):
     response = player.get("/api/progression/characters/")
 
     assert response.status_code == 200
-    assert response.json() == [{"id": mine.pk, "name": "Brunhild"}]
+    assert response.json() == [
+        {"id": mine.pk, "name": "Brunhild", "locked_xp": 0, "transferable_xp": 0}
+    ]
+
+
+def test_lists_each_characters_unspent_xp_by_kind(player, account):
+    from world.progression.models import CharacterXP
+
+    ayla = CharacterFactory(account=account, key="Ayla")
+    player.get("/api/progression/characters/")
+    with CaptureQueriesContext(connection) as one_character:
+        player.get("/api/progression/characters/")
+    bren = CharacterFactory(account=account, key="Bren")
+    CharacterXP.objects.create(character=ayla, transferable=False, total_earned=20, total_spent=5)
+    CharacterXP.objects.create(character=ayla, transferable=True, total_earned=7)
+    CharacterXP.objects.create(character=bren, transferable=True, total_earned=9, total_spent=9)
+
+    with CaptureQueriesContext(connection) as two_characters:
+        response = player.get("/api/progression/characters/")
+
+    # The XP comes in the same single query as the list: no query per character.
+    assert len(two_characters.captured_queries) == len(one_character.captured_queries)
+
+    assert response.json() == [
+        {"id": ayla.pk, "name": "Ayla", "locked_xp": 15, "transferable_xp": 7},
+        {"id": bren.pk, "name": "Bren", "locked_xp": 0, "transferable_xp": 0},
+    ]
 
 
 def test_development_points_per_trait_with_current_value(player, account):

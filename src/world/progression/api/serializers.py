@@ -185,6 +185,12 @@ class BuyUnlockRequestSerializer(serializers.Serializer):
 class CharacterSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField(source="db_key")
+    locked_xp = serializers.IntegerField(
+        help_text="XP only this character can spend; spent before anything else."
+    )
+    transferable_xp = serializers.IntegerField(
+        help_text="The character's XP that is spent after its locked XP, before account XP."
+    )
 
 
 class DevelopmentPointsSerializer(serializers.Serializer):

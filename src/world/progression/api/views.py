@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import string
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django_filters.rest_framework import DjangoFilterBackend
@@ -23,6 +24,7 @@ from rest_framework.views import APIView
 
 from ..dashboard import account_dashboard, kudos_history, weekly_earnings, xp_history
 from ..models import (
+    CharacterXP,
     CharacterXPTransaction,
     ClassLevelUnlock,
     DevelopmentPoints,
@@ -263,7 +265,14 @@ class _CharacterView(ProgressionAPIMixin, APIView):
 )
 class CharacterListView(ProgressionAPIMixin, APIView):
     def get(self, request):
-        characters = ObjectDB.objects.filter(pk__in=own_character_ids(self.account))
+        def available(transferable: bool):
+            row = CharacterXP.objects.filter(character=OuterRef("pk"), transferable=transferable)
+            value = row.annotate(left=F("total_earned") - F("total_spent")).values("left")[:1]
+            return Coalesce(Subquery(value), 0)
+
+        characters = ObjectDB.objects.filter(pk__in=own_character_ids(self.account)).annotate(
+            locked_xp=available(False), transferable_xp=available(True)
+        )
         return Response(s.CharacterSummarySerializer(characters.order_by("db_key"), many=True).data)
 
 

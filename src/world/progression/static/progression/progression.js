@@ -183,7 +183,13 @@
       const shop = await api("characters/" + character.id + "/shop/");
       const section = el("div", null, "shop");
       section.dataset.character = character.name;
+      section.dataset.characterId = character.id;
       section.appendChild(el("h3", character.name, "h5"));
+      // What a purchase spends first: the character's own XP, then the account's.
+      const xp = el("p", character.locked_xp + " locked XP · " + character.transferable_xp +
+        " transferable XP (spent before account XP)", "muted character-xp");
+      xp.dataset.total = character.locked_xp + character.transferable_xp;
+      section.appendChild(xp);
       [["available", "Available", true], ["locked", "Locked", false],
        ["already_unlocked", "Bought", false]].forEach(function (part) {
         if (!shop[part[0]].length) return;
@@ -206,8 +212,9 @@
     const amount = parseInt(document.getElementById("claim-amount").value, 10);
     try {
       const result = await api("kudos/claim/", { body: { category: category, amount: amount } });
-      flash("Claimed " + amount + " kudos for " + result.reward_amount + ".", true);
+      // The message appears once the balances it speaks of are on the page.
       await refresh();
+      flash("Claimed " + amount + " kudos for " + result.reward_amount + ".", true);
     } catch (error) {
       flash(error.message, false);
     }
@@ -220,8 +227,8 @@
     try {
       await api("characters/" + button.dataset.character + "/unlocks/",
         { body: { kind: button.dataset.kind, id: parseInt(button.dataset.id, 10) } });
-      flash("Unlocked " + button.dataset.name + ".", true);
       await refresh();
+      flash("Unlocked " + button.dataset.name + ".", true);
     } catch (error) {
       flash(error.message, false);
       button.disabled = false;
