@@ -132,6 +132,29 @@ def _wait_for_ports(
         time.sleep(0.5)
 
 
+def _wait_for_login_screen(telnet_port: int, deadline: float) -> None:
+    """The portal opens its ports before the server has connected to it; a player who connects
+    in between sees " ... Server restarted." instead of the login screen. The server is ready
+    when a fresh telnet connection gets the login screen (which the server sends)."""
+    while True:
+        received = b""
+        with (
+            contextlib.suppress(OSError),
+            socket.create_connection(("127.0.0.1", telnet_port), timeout=10) as sock,
+        ):
+            probe_ends = time.monotonic() + 10
+            while b"connect" not in received and time.monotonic() < probe_ends:
+                chunk = sock.recv(4096)
+                if not chunk:
+                    break
+                received += chunk
+        if b"connect" in received:
+            return
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the server never showed the login screen; got {received!r}")
+        time.sleep(1)
+
+
 def _stop(game_dir: Path, env: dict[str, str]) -> None:
     evennia = Path(sys.executable).with_name("evennia")
     with contextlib.suppress(subprocess.TimeoutExpired):
@@ -202,6 +225,7 @@ def game_server(tmp_path_factory) -> Iterator[GameServer]:
         # The portal opens telnet and web; web+4 is the server's own web port behind the
         # portal's proxy, so once it answers, pages are served.
         _wait_for_ports([telnet_port, web_port, web_port + 4], deadline, game_dir, started)
+        _wait_for_login_screen(telnet_port, deadline)
         yield server
     finally:
         _stop(game_dir, env)

@@ -89,6 +89,7 @@ def seed() -> None:
         create_objects()
         ServerConfig.objects.conf("last_initial_setup_step", "create_objects")
 
+    _describe_limbo()
     player = _account(PLAYER_KEY, passwords[PLAYER_KEY])
     friend = _account(FRIEND_KEY, passwords[FRIEND_KEY])
 
@@ -124,6 +125,23 @@ def seed() -> None:
         character_class=classes["Scholar"],
         defaults={"level": 1, "is_primary": True},
     )
+
+
+LIMBO_DESCRIPTION = (
+    "The quiet room between stories, where characters wait for their next scene.\n"
+    "Type |wxp|n, |wkudos|n, |wunlocks|n or |wdev|n to see how your character has grown, "
+    "and |whelp|n for everything else."
+)
+
+
+def _describe_limbo() -> None:
+    """Replace Evennia's "welcome to your new game" text in Limbo, once: a description staff
+    have written since is left alone."""
+    from evennia.objects.models import ObjectDB
+
+    limbo = ObjectDB.objects.filter(id=2).first()
+    if limbo is not None and (limbo.db.desc or "").startswith("Welcome to your new"):
+        limbo.db.desc = LIMBO_DESCRIPTION
 
 
 def _account(key: str, password: str):
