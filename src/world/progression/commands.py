@@ -409,7 +409,7 @@ class CmdUnlock(ProgressionCommand):
             (None, None),
         )
         if entry is None:
-            self.msg(f"{unlock} is not open to you yet. Type |wunlocks|n to see what is.")
+            self.msg(self.why_not_offered(unlock))
         elif section == "already_unlocked":
             self.msg(f"You already have {entry['name']}.")
         elif section == "locked":
@@ -423,6 +423,24 @@ class CmdUnlock(ProgressionCommand):
                 "goes first,\nthen its transferable XP, then your account's.\n"
                 f"To buy it, type: |wunlock/confirm {' '.join(self.args.split())}|n"
             )
+
+    def why_not_offered(self, unlock) -> str:
+        from world.traits.models import CharacterTraitValue
+
+        from .models import TraitRatingUnlock
+
+        if isinstance(unlock, TraitRatingUnlock):
+            value = (
+                CharacterTraitValue.objects.filter(character=self.caller, trait_id=unlock.trait_id)
+                .values_list("value", flat=True)
+                .first()
+            )
+            if value is not None and value >= unlock.target_rating:
+                return (
+                    f"{self.caller.key}'s {unlock.trait.name} is already {value / 10:.1f}: "
+                    f"there is nothing to unlock at {unlock.target_rating / 10:.1f}."
+                )
+        return f"{unlock} is not open to you yet. Type |wunlocks|n to see what is."
 
     def buy(self):
         from .services.spends import purchase_unlock

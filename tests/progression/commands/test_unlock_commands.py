@@ -34,9 +34,6 @@ def shop(db):
     for character_class in (warrior, mage):
         ClassXPCostFactory(character_class=character_class, cost_chart=chart)
     TraitXPCostFactory(trait=strength, cost_chart=chart)
-    # Class unlocks first: the shop (services/spends.py) currently looks requirements up by
-    # unlock id alone, so a trait unlock sharing Mage 1's id would wrongly inherit its
-    # requirement (reported to the lead).
     warrior_1 = ClassLevelUnlockFactory(character_class=warrior, target_level=1)
     warrior_2 = ClassLevelUnlockFactory(character_class=warrior, target_level=2)
     mage_1 = ClassLevelUnlockFactory(character_class=mage, target_level=1)
@@ -118,6 +115,16 @@ def test_unlock_says_when_the_player_cannot_afford_it(play, player, account, giv
     give_xp(account, 15)
 
     assert play(player, "unlock strength 2") == "Strength 2.0 costs 30 XP, more than you have."
+
+
+def test_unlock_says_when_the_trait_is_already_past_that_rating(play, player, shop):
+    from world.traits.factories import CharacterTraitValueFactory
+
+    CharacterTraitValueFactory(character=player, trait=shop.strength_20.trait, value=29)
+
+    assert play(player, "unlock strength 2") == (
+        f"{player.key}'s Strength is already 2.9: there is nothing to unlock at 2.0."
+    )
 
 
 def test_unlock_explains_a_locked_unlock(play, player, shop):

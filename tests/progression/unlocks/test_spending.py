@@ -321,6 +321,27 @@ def test_buying_a_trait_rating_releases_the_development_points_banked_behind_it(
     assert holdings(character, account)["account"] == 0
 
 
+def test_a_rating_the_trait_already_reached_is_neither_sold_nor_required_first(
+    character, account, strength
+):
+    # Strength 2.9 from character creation: 2.0 was passed without buying it.
+    CharacterTraitValueFactory(character=character, trait=strength, value=29)
+    two, three = (TraitRatingUnlockFactory(trait=strength, target_rating=r) for r in (20, 30))
+    fund(character, account, on_account=100)
+
+    shop = get_available_unlocks_for_character(character)
+    offered = [entry["unlock"] for entry in shop["available"] + shop["locked"]]
+    assert two not in offered and three in offered
+
+    with pytest.raises(InvalidUnlockError, match=r"Strength is already 2\.9"):
+        purchase_unlock(character, two)
+    assert not CharacterUnlock.objects.filter(character=character).exists()
+    assert holdings(character, account)["account"] == 100
+
+    purchase_unlock(character, three)  # no "unlock Strength 2.0 first"
+    assert holdings(character, account)["account"] == 100 - 60
+
+
 # --- Refunds -----------------------------------------------------------------------------------
 
 

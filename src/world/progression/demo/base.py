@@ -82,12 +82,18 @@ def seed() -> None:
     if admin is None:
         admin = AccountDB.objects.create_superuser(ADMIN_KEY, "", passwords[ADMIN_KEY])
     if not ServerConfig.objects.conf("last_initial_setup_step"):
-        # Evennia's own first-start step (superuser's character #1, Limbo #2) runs now, before
-        # any demo character could take those ids; the server resumes its setup after it.
-        from evennia.server.initial_setup import create_objects
+        # Evennia's own first-start setup (superuser's character #1, Limbo #2) runs now, before
+        # any demo character could take those ids. Done here, it is done: the server would
+        # otherwise finish it on its first start by restarting itself once, which drops the
+        # first players to connect back to the login screen ("... Server restarted.").
+        import time
 
-        create_objects()
-        ServerConfig.objects.conf("last_initial_setup_step", "create_objects")
+        from evennia.server import initial_setup
+
+        initial_setup.create_objects()
+        initial_setup.at_initial_setup()
+        ServerConfig.objects.conf("server_epoch", time.time())
+        ServerConfig.objects.conf("last_initial_setup_step", "done")
 
     _describe_limbo()
     player = _account(PLAYER_KEY, passwords[PLAYER_KEY])

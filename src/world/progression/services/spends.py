@@ -127,10 +127,18 @@ def _step_problem(unlock, snapshot: CharacterSnapshot, defined_ratings: list[int
                 f"(you have level {current})."
             )
         return None
+    # A threshold the trait has already reached without buying it (a value set at character
+    # creation or by staff) is passed: it neither needs nor blocks a purchase.
+    current = snapshot.trait_values.get(unlock.trait_id, 0)
+    if current >= unlock.target_rating:
+        return (
+            f"{unlock.trait.name} is already {current / 10:.1f}: "
+            f"there is nothing to unlock at {unlock.target_rating / 10:.1f}."
+        )
     earlier = [
         rating
         for rating in defined_ratings
-        if rating < unlock.target_rating
+        if current < rating < unlock.target_rating
         and (unlock.trait_id, rating) not in snapshot.bought_trait_ratings
     ]
     if earlier:
