@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -98,7 +98,7 @@ def post(
         with transaction.atomic(savepoint=bool(idempotency_key)):
             shortfall = _move_balance(pool, earned_delta, spent_delta)
             if shortfall is None:
-                row = ledger_model.objects.create(idempotency_key=idempotency_key, **ledger_fields)
+                row = _insert(ledger_model, {"idempotency_key": idempotency_key, **ledger_fields})
     except IntegrityError:
         # The only unique column a fresh ledger row can collide on is its idempotency key.
         if idempotency_key and (earlier := _earlier(ledger_model, idempotency_key, ledger_fields)):
@@ -111,22 +111,54 @@ def post(
     return Posting(row)
 
 
+# The two statements every posting makes are written here as SQL (built from the models'
+# metadata, values converted by the models' own fields) rather than through the ORM: on SQLite,
+# where the database itself needs about 0.2 ms for both, compiling an UPDATE queryset and saving
+# a model instance took another 0.5 ms (measured with cProfile; see README, "Performance").
+# Nothing listens to these models' save signals; the rarer paths below still use the ORM.
+
+
 def _move_balance(pool: Pool, earned_delta: int, spent_delta: int) -> Exception | None:
     """Apply the deltas; return (not raise) the insufficient-balance error when they don't fit."""
     spent = pool.spent_field
     takes_from_available = spent_delta - earned_delta  # > 0 when the posting lowers available
-    queryset = pool.queryset()
+    meta, quote = pool.model._meta, connection.ops.quote_name
+    earned_column = quote(meta.get_field("total_earned").column)
+    spent_column = quote(meta.get_field(spent).column)
+    now = timezone.now()
+    updated = meta.get_field("updated_date")
+    assignments = [f"{quote(updated.column)} = %s"]
+    params: list[Any] = [updated.get_db_prep_save(now, connection)]
+    if earned_delta:
+        assignments.append(f"{earned_column} = {earned_column} + %s")
+        params.append(earned_delta)
+    if spent_delta:
+        assignments.append(f"{spent_column} = {spent_column} + %s")
+        params.append(spent_delta)
+    conditions = []
+    for name, value in pool.key.items():
+        field = meta.get_field(name)
+        conditions.append(f"{quote(field.column)} = %s")
+        params.append(field.get_db_prep_save(value, connection))
     if takes_from_available > 0:
-        queryset = queryset.filter(total_earned__gte=F(spent) + takes_from_available)
+        conditions.append(f"{earned_column} >= {spent_column} + %s")
+        params.append(takes_from_available)
     if spent_delta < 0:
-        queryset = queryset.filter(**{f"{spent}__gte": -spent_delta})
-    changes = {"updated_date": timezone.now()}
+        conditions.append(f"{spent_column} >= %s")
+        params.append(-spent_delta)
+    sql = (
+        f"UPDATE {quote(meta.db_table)} SET {', '.join(assignments)} "
+        f"WHERE {' AND '.join(conditions)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        if cursor.rowcount:
+            return None
+    changes = {"updated_date": now}
     if earned_delta:
         changes["total_earned"] = F("total_earned") + earned_delta
     if spent_delta:
         changes[spent] = F(spent) + spent_delta
-    if queryset.update(**changes):
-        return None
     current = pool.queryset().values("total_earned", spent).first()
     if takes_from_available <= 0 and spent_delta >= 0:
         # An unconditional posting matched no row: the balance did not exist. Create it, or,
@@ -138,6 +170,29 @@ def _move_balance(pool: Pool, earned_delta: int, spent_delta: int) -> Exception 
         return None
     have = 0 if current is None else current["total_earned"] - current[spent]
     return pool.insufficient_error(need=max(takes_from_available, -spent_delta), have=have)
+
+
+def _insert(ledger_model: type[models.Model], fields: dict[str, Any]) -> models.Model:
+    """INSERT one ledger row and return it as a saved instance (what `objects.create` does,
+    without compiling the statement anew each time)."""
+    row = ledger_model(**fields)
+    meta, quote = ledger_model._meta, connection.ops.quote_name
+    columns = [field for field in meta.concrete_fields if not field.primary_key]
+    values = [field.get_db_prep_save(field.pre_save(row, True), connection) for field in columns]
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in columns)}) "
+        f"VALUES ({', '.join(['%s'] * len(columns))})"
+    )
+    with connection.cursor() as cursor:
+        if connection.features.can_return_columns_from_insert:
+            cursor.execute(f"{sql} RETURNING {quote(meta.pk.column)}", values)
+            row.pk = cursor.fetchone()[0]
+        else:
+            cursor.execute(sql, values)
+            row.pk = connection.ops.last_insert_id(cursor, meta.db_table, meta.pk.column)
+    row._state.adding = False
+    row._state.db = connection.alias
+    return row
 
 
 def _create_balance(pool: Pool, earned_delta: int, spent_delta: int, changes: dict) -> None:
