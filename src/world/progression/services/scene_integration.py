@@ -46,7 +46,7 @@ def calculate_automatic_scene_awards(scene, participants: Iterable) -> SceneAwar
 
     Each trait used earns PROGRESSION_SCENE_POINTS_PER_USE per recorded use, at most
     PROGRESSION_SCENE_CAP_PER_TRAIT per trait. A participant who posed but used no trait earns
-    PROGRESSION_SCENE_PARTICIPATION_POINTS in the trait `participation_trait_for` picks.
+    PROGRESSION_SCENE_PARTICIPATION_POINTS in the trait `participation_traits` picks.
     Participants who did neither, and anyone not in `participants`, are left out.
     `participants` holds characters or SceneParticipation rows (or both).
     """
