@@ -425,22 +425,10 @@ class CmdUnlock(ProgressionCommand):
             )
 
     def why_not_offered(self, unlock) -> str:
-        from world.traits.models import CharacterTraitValue
+        from .services.spends import why_not_next
 
-        from .models import TraitRatingUnlock
-
-        if isinstance(unlock, TraitRatingUnlock):
-            value = (
-                CharacterTraitValue.objects.filter(character=self.caller, trait_id=unlock.trait_id)
-                .values_list("value", flat=True)
-                .first()
-            )
-            if value is not None and value >= unlock.target_rating:
-                return (
-                    f"{self.caller.key}'s {unlock.trait.name} is already {value / 10:.1f}: "
-                    f"there is nothing to unlock at {unlock.target_rating / 10:.1f}."
-                )
-        return f"{unlock} is not open to you yet. Type |wunlocks|n to see what is."
+        problem = why_not_next(self.caller, unlock)
+        return problem or f"{unlock} is not open to you yet. Type |wunlocks|n to see what is."
 
     def buy(self):
         from .services.spends import purchase_unlock

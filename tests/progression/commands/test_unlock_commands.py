@@ -134,7 +134,9 @@ def test_unlock_explains_a_locked_unlock(play, player, shop):
 
 
 def test_unlock_says_when_a_level_is_not_the_next_step(play, player, shop):
-    assert play(player, "unlock warrior 2").startswith("Warrior level 2 is not open to you yet.")
+    assert play(player, "unlock warrior 2") == (
+        "Warrior level 2 needs level 1 first (you have level 0)."
+    )
 
 
 def test_unlock_says_when_already_bought(play, player, account, give_xp, shop):

@@ -132,7 +132,7 @@ def _step_problem(unlock, snapshot: CharacterSnapshot, defined_ratings: list[int
     current = snapshot.trait_values.get(unlock.trait_id, 0)
     if current >= unlock.target_rating:
         return (
-            f"{unlock.trait.name} is already {current / 10:.1f}: "
+            f"{snapshot.character.key}'s {unlock.trait.name} is already {current / 10:.1f}: "
             f"there is nothing to unlock at {unlock.target_rating / 10:.1f}."
         )
     earlier = [
@@ -144,6 +144,23 @@ def _step_problem(unlock, snapshot: CharacterSnapshot, defined_ratings: list[int
     if earlier:
         return f"Unlock {unlock.trait.name} {earlier[0] / 10:.1f} first."
     return None
+
+
+def _defined_ratings(unlock) -> list[int]:
+    """The ratings of the trait that have an unlock (none to look up for a class level)."""
+    if isinstance(unlock, ClassLevelUnlock):
+        return []
+    return sorted(
+        TraitRatingUnlock.objects.filter(trait_id=unlock.trait_id).values_list(
+            "target_rating", flat=True
+        )
+    )
+
+
+def why_not_next(character, unlock) -> str | None:
+    """Why `unlock` is not the character's next step (already past it, an earlier level or
+    rating first), or None when it is."""
+    return _step_problem(unlock, character_snapshot(character), _defined_ratings(unlock))
 
 
 def _is_bought(unlock, snapshot: CharacterSnapshot) -> bool:
@@ -212,16 +229,7 @@ def _purchase(character, unlock, gm, idempotency_key):
     failed = _failed(requirements, snapshot)
     if failed:
         raise RequirementsNotMetError(failed=failed)
-    defined = (
-        []
-        if is_class
-        else sorted(
-            TraitRatingUnlock.objects.filter(trait_id=unlock.trait_id).values_list(
-                "target_rating", flat=True
-            )
-        )
-    )
-    problem = _step_problem(unlock, snapshot, defined)
+    problem = _step_problem(unlock, snapshot, _defined_ratings(unlock))
     if problem:
         raise InvalidUnlockError(problem)
 
@@ -494,4 +502,5 @@ __all__ = [
     "purchase_unlock",
     "refund_unlock",
     "spend_xp_on_unlock",
+    "why_not_next",
 ]
