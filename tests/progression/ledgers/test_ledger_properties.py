@@ -4,6 +4,7 @@ balance equal to a model kept beside it and to the sum of its own ledger (what
 says must be refused without changing anything."""
 
 import pytest
+from django.db import transaction
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -27,6 +28,10 @@ KUDOS_PER_UNIT, XP_PER_UNIT = 10, 3
 class LedgerMachine(RuleBasedStateMachine):
     @initialize()
     def set_up(self):
+        # Each example runs in its own savepoint, rolled back in teardown, so the audit below
+        # sees only this example's rows.
+        self.example = transaction.atomic()
+        self.example.__enter__()
         self.account = AccountFactory()
         self.giver = AccountFactory()
         self.character = CharacterFactory(account=self.account)
@@ -91,6 +96,11 @@ class LedgerMachine(RuleBasedStateMachine):
         assert pool.spend_xp(amount) is enough
         if enough:
             model["spent"] += amount
+
+    def teardown(self):
+        if hasattr(self, "example"):
+            transaction.set_rollback(True)
+            self.example.__exit__(None, None, None)
 
     @invariant()
     def balances_match_the_model_and_their_ledgers(self):
