@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models.functions import Lower
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Lower
 from evennia.objects.models import ObjectDB
 
 from world.classes.models import CharacterClassLevel
@@ -117,14 +118,26 @@ def character_named(name: str):
     return Character.objects.filter(db_key__iexact=name.strip()).first() if name.strip() else None
 
 
-def character_xp_pools(character) -> dict[str, int]:
-    """XP available in the character's own pools: {"locked": n, "transferable": n}."""
+def with_character_xp(characters):
+    """`characters` (an ObjectDB queryset) annotated with the XP available in each one's own
+    pools, `locked_xp` and `transferable_xp` (0 without a pool), in the same single query."""
     from .models import CharacterXP
 
-    pools = {"locked": 0, "transferable": 0}
-    for pool in CharacterXP.objects.filter(character_id=character.pk):
-        pools["transferable" if pool.transferable else "locked"] = pool.current_available
-    return pools
+    def available(transferable: bool):
+        pool = CharacterXP.objects.filter(character=OuterRef("pk"), transferable=transferable)
+        left = pool.annotate(left=F("total_earned") - F("total_spent")).values("left")[:1]
+        return Coalesce(Subquery(left), 0)
+
+    return characters.annotate(locked_xp=available(False), transferable_xp=available(True))
+
+
+def character_xp_pools(character) -> dict[str, int]:
+    """XP available in the character's own pools: {"locked": n, "transferable": n}."""
+    row = with_character_xp(ObjectDB.objects.filter(pk=character.pk)).values(
+        "locked_xp", "transferable_xp"
+    )
+    pools = row.first() or {"locked_xp": 0, "transferable_xp": 0}
+    return {"locked": pools["locked_xp"], "transferable": pools["transferable_xp"]}
 
 
 def unlock_named(name: str, number):

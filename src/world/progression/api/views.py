@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import string
 
-from django.db.models import F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Subquery
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django_filters.rest_framework import DjangoFilterBackend
@@ -24,7 +23,6 @@ from rest_framework.views import APIView
 
 from ..dashboard import account_dashboard, kudos_history, weekly_earnings, xp_history
 from ..models import (
-    CharacterXP,
     CharacterXPTransaction,
     ClassLevelUnlock,
     DevelopmentPoints,
@@ -35,6 +33,7 @@ from ..models import (
     TraitRatingUnlock,
     XPTransaction,
 )
+from ..selectors import with_character_xp
 from ..types import ProgressionReason
 from . import serializers as s
 from .errors import progression_exception_handler
@@ -265,13 +264,8 @@ class _CharacterView(ProgressionAPIMixin, APIView):
 )
 class CharacterListView(ProgressionAPIMixin, APIView):
     def get(self, request):
-        def available(transferable: bool):
-            row = CharacterXP.objects.filter(character=OuterRef("pk"), transferable=transferable)
-            value = row.annotate(left=F("total_earned") - F("total_spent")).values("left")[:1]
-            return Coalesce(Subquery(value), 0)
-
-        characters = ObjectDB.objects.filter(pk__in=own_character_ids(self.account)).annotate(
-            locked_xp=available(False), transferable_xp=available(True)
+        characters = with_character_xp(
+            ObjectDB.objects.filter(pk__in=own_character_ids(self.account))
         )
         return Response(s.CharacterSummarySerializer(characters.order_by("db_key"), many=True).data)
 
