@@ -35,3 +35,41 @@ def test_repeated_idempotency_key_returns_the_first_row(account):
     again = post_account_xp(account, 7, reason=ProgressionReason.GM_AWARD, idempotency_key="k1")
     assert again.replayed and again.transaction.pk == first.transaction.pk
     assert ExperiencePointsData.objects.get(account=account).total_earned == 7
+
+
+LEDGER_MODELS = [
+    "ExperiencePointsData",
+    "XPTransaction",
+    "CharacterXP",
+    "CharacterXPTransaction",
+    "KudosPointsData",
+    "KudosTransaction",
+]
+
+
+@pytest.mark.parametrize("name", LEDGER_MODELS)
+def test_no_save_signal_handler_would_be_skipped_by_the_ledgers_sql(name):
+    # services/ledger.py writes balances and ledger rows with its own UPDATE and INSERT, which
+    # send no save signals. Evennia's idmapper handler is connected to every model but acts on
+    # its own cached models only; any other handler on these models would be silently skipped.
+    from django.db.models.signals import post_save, pre_save
+
+    from world.progression import models
+
+    model = getattr(models, name)
+    for signal in (pre_save, post_save):
+        sync, asynchronous = signal._live_receivers(model)
+        handlers = [f"{r.__module__}.{r.__qualname__}" for r in [*sync, *asynchronous]]
+        assert set(handlers) <= {"evennia.utils.idmapper.models.update_cached_instance"}
+
+
+def test_a_posted_row_reads_back_exactly_as_returned(account):
+    row = post_account_xp(
+        account, 7, reason=ProgressionReason.GM_AWARD, description="Ledger"
+    ).transaction
+
+    stored = XPTransaction.objects.get(pk=row.pk)
+    assert row._state.adding is False
+    assert (stored.amount, stored.reason, stored.description) == (7, "gm_award", "Ledger")
+    assert stored.transaction_date == row.transaction_date
+    assert stored.account_id == account.pk
