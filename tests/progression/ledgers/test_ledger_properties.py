@@ -104,8 +104,6 @@ class LedgerMachine(RuleBasedStateMachine):
 
     @invariant()
     def balances_match_the_model_and_their_ledgers(self):
-        if not hasattr(self, "account"):
-            return
         xp = ExperiencePointsData.objects.filter(account=self.account).first()
         assert (xp.total_earned, xp.total_spent) == (self.xp["earned"], self.xp["spent"])
         kudos = KudosPointsData.objects.filter(account=self.account).first()
