@@ -29,7 +29,7 @@ def economy(account, other_account, staff_account):
 
 
 def test_report_counts_issued_and_spent_and_flags_single_source_kudos(economy, other_account):
-    from world.progression.reports import economy_report
+    from world.progression.selectors.reports import economy_report
 
     report = economy_report(date.today() - timedelta(days=7), date.today())
     week = report["weeks"][-1]

@@ -217,8 +217,8 @@ class CmdXP(ProgressionCommand):
             self.overview()
 
     def overview(self):
-        from .dashboard import account_dashboard
         from .selectors import character_xp_pools
+        from .selectors.dashboard import account_dashboard
 
         account = self.player_account
         dashboard = account_dashboard(account, limit=RECENT)
@@ -241,7 +241,7 @@ class CmdXP(ProgressionCommand):
         self.msg("\n".join(lines))
 
     def history(self):
-        from .dashboard import xp_history
+        from .selectors.dashboard import xp_history
 
         usage = "Usage: xp/history [page]"
         text = self.args.strip() or "1"
@@ -535,7 +535,7 @@ class CmdKudos(ProgressionCommand):
         self.overview()
 
     def overview(self):
-        from .dashboard import account_dashboard
+        from .selectors.dashboard import account_dashboard
         from .services.kudos_giving import gives_left_this_week
 
         account = self.player_account

@@ -33,6 +33,7 @@ LEDGERS_AND_BALANCES = {
     m.KudosPointsData,
     m.KudosTransaction,
     m.CharacterUnlock,
+    m.CharacterOwner,
 }
 # The most any changelist takes with 100 rows: session, count(s), the page with its related rows
 # joined in, the action form and the list filters' choices; none of it grows with the rows.
@@ -148,6 +149,11 @@ class Rows:
                 character_class=classes[i % 10],
                 gm=self.account(1),
             )
+
+    def _CharacterOwner(self, indexes):
+        # Creating a character for an account lists it there, which records its owner.
+        for i in indexes:
+            self.character(i)
 
     def _CharacterPathHistory(self, indexes):
         paths = [PathFactory(name=f"path-{p}") for p in range(10)]

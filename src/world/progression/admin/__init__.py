@@ -1,6 +1,6 @@
 """The progression admin, one module per concern mirroring models/; importing registers them."""
 
-from . import character_xp, development, kudos, paths, requirements, rewards, unlocks
+from . import character_xp, development, kudos, ownership, paths, requirements, rewards, unlocks
 from .character_xp import CharacterXPAdmin, CharacterXPTransactionAdmin
 from .development import DevelopmentPointsAdmin, DevelopmentTransactionAdmin
 from .kudos import (
@@ -9,6 +9,7 @@ from .kudos import (
     KudosSourceCategoryAdmin,
     KudosTransactionAdmin,
 )
+from .ownership import CharacterOwnerAdmin
 from .paths import CharacterPathHistoryAdmin
 from .requirements import (
     AchievementRequirementAdmin,
@@ -33,6 +34,7 @@ from .unlocks import (
 
 __all__ = [
     "AchievementRequirementAdmin",
+    "CharacterOwnerAdmin",
     "CharacterPathHistoryAdmin",
     "CharacterUnlockAdmin",
     "CharacterXPAdmin",
@@ -61,6 +63,7 @@ __all__ = [
     "character_xp",
     "development",
     "kudos",
+    "ownership",
     "paths",
     "requirements",
     "rewards",

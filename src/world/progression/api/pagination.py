@@ -9,7 +9,7 @@ from __future__ import annotations
 from rest_framework import serializers
 from rest_framework.pagination import LimitOffsetPagination
 
-from ..dashboard import DASHBOARD_DEFAULT_LIMIT, DASHBOARD_MAX_LIMIT
+from ..selectors.dashboard import DASHBOARD_DEFAULT_LIMIT, DASHBOARD_MAX_LIMIT
 
 MAX_OFFSET = 2**62
 

@@ -21,7 +21,6 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..dashboard import account_dashboard, kudos_history, weekly_earnings, xp_history
 from ..models import (
     CharacterXPTransaction,
     ClassLevelUnlock,
@@ -34,6 +33,7 @@ from ..models import (
     XPTransaction,
 )
 from ..selectors import with_character_xp
+from ..selectors.dashboard import account_dashboard, kudos_history, weekly_earnings, xp_history
 from ..types import ProgressionReason
 from . import serializers as s
 from .errors import progression_exception_handler
@@ -437,7 +437,7 @@ class AwardKudosView(_StaffView):
 )
 class EconomyReportView(_StaffView):
     def get(self, request):
-        from ..reports import economy_report
+        from ..selectors.reports import economy_report
 
         query = s.ReportQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)

@@ -3,6 +3,7 @@
 from .character_xp import CharacterXP, CharacterXPTransaction
 from .development import DevelopmentPoints, DevelopmentTransaction
 from .kudos import KudosClaimCategory, KudosPointsData, KudosSourceCategory, KudosTransaction
+from .ownership import CharacterOwner
 from .paths import CharacterPathHistory
 from .requirements import (
     REQUIREMENT_MODELS,
@@ -31,6 +32,7 @@ __all__ = [
     "REQUIREMENT_MODELS",
     "AbstractClassLevelRequirement",
     "AchievementRequirement",
+    "CharacterOwner",
     "CharacterPathHistory",
     "CharacterUnlock",
     "CharacterXP",

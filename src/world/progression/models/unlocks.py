@@ -118,7 +118,7 @@ class ClassLevelUnlock(models.Model):
         return f"{self.character_class} level {self.target_level}"
 
     def get_xp_cost_for_character(self, character) -> int:
-        from ..services.costs import class_level_cost
+        from ..selectors.costs import class_level_cost
 
         return class_level_cost(self)
 
@@ -166,7 +166,7 @@ class TraitRatingUnlock(models.Model):
         super().save(*args, **kwargs)
 
     def get_xp_cost_for_character(self, character) -> int:
-        from ..services.costs import trait_rating_cost
+        from ..selectors.costs import trait_rating_cost
 
         return trait_rating_cost(self)
 

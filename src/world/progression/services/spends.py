@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from evennia.accounts.models import AccountDB
 from evennia.objects.models import ObjectDB
 
 from world.classes.models import MAX_CLASS_LEVEL, CharacterClass, CharacterClassLevel
@@ -37,28 +36,17 @@ from ..models import (
     TraitRatingUnlock,
     XPTransaction,
 )
-from ..selectors import CharacterSnapshot, character_snapshot
+from ..selectors import CharacterSnapshot, character_snapshot, owner_of
+from ..selectors.costs import CostTable
 from ..types import ProgressionReason
-from .costs import CostTable
 from .development import release_banked_development_points
 from .xp import post_account_xp, post_character_xp
 
 LOCKED, TRANSFERABLE, ACCOUNT = "locked", "transferable", "account"
 
 
-def owning_account(character):
-    """The account that owns `character`, puppeted or not (None when nobody does).
-
-    Evennia clears `character.account` when nobody is puppeting; the creating account is kept
-    as the `creator_id` attribute by `DefaultCharacter.create`, and that account lists the
-    character among its playable characters.
-    """
-    if character.account is not None:
-        return character.account
-    creator_id = character.attributes.get("creator_id")
-    if creator_id is None:
-        return None
-    return AccountDB.objects.filter(pk=creator_id).first()
+# The one ownership rule lives in selectors; services keep the older name for callers.
+owning_account = owner_of
 
 
 def describe_unlock(unlock) -> str:

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from world.progression.reports import economy_report
+from world.progression.selectors.reports import economy_report
 
 
 def _date(text: str) -> date:

@@ -3,7 +3,7 @@ fixed number of queries (five) however long the history is. Reading never create
 
 from __future__ import annotations
 
-from .models import (
+from ..models import (
     ExperiencePointsData,
     KudosClaimCategory,
     KudosPointsData,

@@ -12,8 +12,8 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-from .models import KudosTransaction, XPTransaction
-from .types import ProgressionReason
+from ..models import KudosTransaction, XPTransaction
+from ..types import ProgressionReason
 
 TOP_EARNERS = 10
 

@@ -13,7 +13,8 @@ from world.classes.models import CharacterClassLevel
 from world.relationships.models import CharacterRelationship
 from world.traits.models import CharacterTraitValue
 
-from .models import CharacterPathHistory, CharacterUnlock
+from ..models import CharacterPathHistory, CharacterUnlock
+from .accounts import owner_of
 
 
 @dataclass
@@ -106,9 +107,7 @@ def account_named(name: str):
     character = character_named(name)
     if character is None:
         return None
-    from .services.spends import owning_account
-
-    return owning_account(character)
+    return owner_of(character)
 
 
 def character_named(name: str):
@@ -121,7 +120,7 @@ def character_named(name: str):
 def with_character_xp(characters):
     """`characters` (an ObjectDB queryset) annotated with the XP available in each one's own
     pools, `locked_xp` and `transferable_xp` (0 without a pool), in the same single query."""
-    from .models import CharacterXP
+    from ..models import CharacterXP
 
     def available(transferable: bool):
         pool = CharacterXP.objects.filter(character=OuterRef("pk"), transferable=transferable)
@@ -149,7 +148,7 @@ def unlock_named(name: str, number):
     from world.classes.models import CharacterClass
     from world.traits.models import Trait
 
-    from .models import ClassLevelUnlock, TraitRatingUnlock
+    from ..models import ClassLevelUnlock, TraitRatingUnlock
 
     name = name.strip()
     character_class = CharacterClass.objects.filter(name__iexact=name).first()
@@ -201,8 +200,8 @@ def development_overview(character) -> list[DevelopmentRow]:
     a fixed number of queries."""
     from world.traits.models import Trait
 
-    from .models import DevelopmentPoints, TraitRatingUnlock
-    from .services.costs import CostTable
+    from ..models import DevelopmentPoints, TraitRatingUnlock
+    from .costs import CostTable
 
     values = dict(
         CharacterTraitValue.objects.filter(character_id=character.pk).values_list(
@@ -260,7 +259,7 @@ def kudos_claim_category_named(name: str):
     """The claim category a player means by its name or display name, active or not."""
     from django.db.models import Q
 
-    from .models import KudosClaimCategory
+    from ..models import KudosClaimCategory
 
     name = name.strip()
     return KudosClaimCategory.objects.filter(
@@ -272,7 +271,7 @@ def kudos_source_category_named(name: str):
     """The award (source) category staff mean by its name or display name, active or not."""
     from django.db.models import Q
 
-    from .models import KudosSourceCategory
+    from ..models import KudosSourceCategory
 
     name = name.strip()
     return KudosSourceCategory.objects.filter(
@@ -282,7 +281,7 @@ def kudos_source_category_named(name: str):
 
 def active_kudos_categories() -> tuple[list, list]:
     """(claim categories, source categories) that are active, by display name."""
-    from .models import KudosClaimCategory, KudosSourceCategory
+    from ..models import KudosClaimCategory, KudosSourceCategory
 
     return (
         list(KudosClaimCategory.objects.filter(is_active=True).order_by("display_name")),

@@ -1,0 +1,48 @@
+"""The progression settings, read in one place: each `PROGRESSION_<NAME>` setting with its default.
+
+`progression_settings.NAME` reads `settings.PROGRESSION_NAME` on each access (so tests and staff
+can override it) and falls back to the default below. Every tunable rate, cap and limit of the
+progression system is listed here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+DEFAULTS: dict[str, Any] = {
+    # The largest amount one operation may move. They keep a typo or a hostile request from
+    # pushing a balance past what the database columns hold (see BALANCE_LIMIT).
+    "MAX_XP_AWARD": 10_000,  # account or character XP in one award, correction or refund
+    "MAX_KUDOS_AWARD": 1_000,  # kudos in one award
+    "MAX_KUDOS_CLAIM": 100_000,  # kudos in one claim
+    "MAX_DEVELOPMENT_AWARD": 1_000,  # development points in one award
+    # The most any balance column may hold; a database check constraint enforces it too.
+    "BALANCE_LIMIT": 1_000_000_000,
+    # Players thanking each other (kudos/give).
+    "KUDOS_GIVE_CATEGORY": "player_vote",
+    "KUDOS_GIVES_PER_WEEK": 5,
+    # Scene rewards: development points per recorded use of a trait in a scene, the most one
+    # trait can earn from one scene, and the points for taking part at all.
+    "SCENE_POINTS_PER_USE": 2,
+    "SCENE_CAP_PER_TRAIT": 6,
+    "SCENE_PARTICIPATION_POINTS": 1,
+    # Economy report: kudos mostly from one other account are flagged.
+    "REPORT_SINGLE_SOURCE_SHARE": 0.6,
+    "REPORT_SINGLE_SOURCE_MINIMUM": 5,
+    # Text one player writes and another reads is shown on one line of at most this length.
+    "MAX_SHOWN_TEXT": 200,
+}
+
+
+class _ProgressionSettings:
+    def __getattr__(self, name: str) -> Any:
+        if name not in DEFAULTS:
+            raise AttributeError(f"No progression setting {name!r}")
+        return getattr(settings, f"PROGRESSION_{name}", DEFAULTS[name])
+
+
+progression_settings = _ProgressionSettings()
+
+__all__ = ["DEFAULTS", "progression_settings"]

@@ -1,0 +1,39 @@
+"""Showing text one player wrote to another player: plain, on one line, bounded.
+
+What a player writes (a kudos reason, a name, a description) is stored as written, for staff;
+whatever shows it to someone else passes it through `plain_text` (web, API, admin) or
+`game_text` (telnet and the web client, where `|` starts Evennia markup).
+"""
+
+from __future__ import annotations
+
+import re
+
+from evennia.utils.ansi import strip_ansi, strip_mxp, strip_raw_ansi
+
+_SPACES = re.compile(r"\s+")
+# Escape sequences a terminal would obey (CSI, OSC and two-character ones).
+_ESCAPES = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-_])")
+ELLIPSIS = "…"
+
+
+def plain_text(text: str | None, *, max_length: int | None = None) -> str:
+    """`text` without Evennia markup, MXP links, ANSI escapes or control characters, its line
+    breaks and runs of white space folded into single spaces, cut to `max_length` characters."""
+    if not text:
+        return ""
+    text = strip_raw_ansi(_ESCAPES.sub("", str(text)))
+    text = strip_ansi(strip_mxp(text))
+    text = "".join(char if char.isprintable() else " " for char in text)
+    text = _SPACES.sub(" ", text).strip()
+    if max_length is not None and len(text) > max_length:
+        text = text[: max(max_length - 1, 0)].rstrip() + ELLIPSIS
+    return text
+
+
+def game_text(text: str | None, *, max_length: int | None = None) -> str:
+    """`plain_text` made safe to send through Evennia, which would read `|` as markup."""
+    return plain_text(text, max_length=max_length).replace("|", "||")
+
+
+__all__ = ["game_text", "plain_text"]

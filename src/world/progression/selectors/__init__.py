@@ -1,0 +1,61 @@
+"""Every read shared by the faces and the services (no writes); import them from here."""
+
+from .accounts import may_act_for, owned_character_ids, owner_of
+from .characters import (
+    CharacterSnapshot,
+    DevelopmentRow,
+    account_named,
+    active_kudos_categories,
+    active_unlock_record,
+    character_named,
+    character_snapshot,
+    character_xp_pools,
+    development_overview,
+    kudos_claim_category_named,
+    kudos_source_category_named,
+    path_history,
+    scene_named,
+    unlock_named,
+    with_character_xp,
+)
+from .costs import CostTable, class_level_cost, trait_rating_cost
+from .dashboard import (
+    DASHBOARD_DEFAULT_LIMIT,
+    DASHBOARD_MAX_LIMIT,
+    account_dashboard,
+    kudos_history,
+    weekly_earnings,
+    xp_history,
+)
+from .reports import economy_report
+
+__all__ = [
+    "DASHBOARD_DEFAULT_LIMIT",
+    "DASHBOARD_MAX_LIMIT",
+    "CharacterSnapshot",
+    "CostTable",
+    "DevelopmentRow",
+    "account_dashboard",
+    "account_named",
+    "active_kudos_categories",
+    "active_unlock_record",
+    "character_named",
+    "character_snapshot",
+    "character_xp_pools",
+    "class_level_cost",
+    "development_overview",
+    "economy_report",
+    "kudos_claim_category_named",
+    "kudos_history",
+    "kudos_source_category_named",
+    "may_act_for",
+    "owned_character_ids",
+    "owner_of",
+    "path_history",
+    "scene_named",
+    "trait_rating_cost",
+    "unlock_named",
+    "weekly_earnings",
+    "with_character_xp",
+    "xp_history",
+]
