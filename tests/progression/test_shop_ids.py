@@ -5,6 +5,7 @@ from world.progression.factories import (
     ClassLevelUnlockFactory,
     TraitRatingUnlockFactory,
     TraitRequirementFactory,
+    price_unlock,
 )
 from world.progression.services import get_available_unlocks_for_character
 
@@ -14,6 +15,8 @@ def test_trait_unlocks_do_not_borrow_class_requirements_with_the_same_id(charact
     TraitRequirementFactory(class_level_unlock=class_unlock, minimum_value=90)
     trait_unlock = TraitRatingUnlockFactory(target_rating=10)
     type(trait_unlock).objects.filter(pk=trait_unlock.pk).update(id=class_unlock.pk)
+    price_unlock(class_unlock)
+    price_unlock(type(trait_unlock).objects.get(pk=class_unlock.pk))
     shop = get_available_unlocks_for_character(character)
     trait_entries = [e for e in shop["available"] if e["type"] == "trait_rating"]
     assert [e["unlock"].pk for e in trait_entries] == [class_unlock.pk]

@@ -81,6 +81,12 @@ PROGRESSION_SCENE_POINTS_PER_USE = 2
 PROGRESSION_SCENE_CAP_PER_TRAIT = 6
 PROGRESSION_SCENE_PARTICIPATION_POINTS = 1
 
+# Story progress that class levels can require (AchievementRequirement) is tracked by Evennia's
+# achievements contrib; the game's achievements are defined in this module.
+ACHIEVEMENT_CONTRIB_MODULES = ["world.achievements"]
+# Progress is kept in its own attribute category, apart from any attribute a builder sets.
+ACHIEVEMENT_CONTRIB_ATTRIBUTE = ("progress", "achievements")
+
 # OpenAPI schema of the progression API (/api/progression/schema/). The progression views set
 # drf-spectacular's schema class and their own exception handler themselves, so Evennia's
 # REST_FRAMEWORK defaults (and its /api/) stay as they are.

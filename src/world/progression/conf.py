@@ -13,13 +13,11 @@ from django.conf import settings
 
 DEFAULTS: dict[str, Any] = {
     # The largest amount one operation may move. They keep a typo or a hostile request from
-    # pushing a balance past what the database columns hold (see BALANCE_LIMIT).
+    # pushing a balance past what the database columns hold (see rules.amounts.BALANCE_LIMIT).
     "MAX_XP_AWARD": 10_000,  # account or character XP in one award, correction or refund
     "MAX_KUDOS_AWARD": 1_000,  # kudos in one award
     "MAX_KUDOS_CLAIM": 100_000,  # kudos in one claim
     "MAX_DEVELOPMENT_AWARD": 1_000,  # development points in one award
-    # The most any balance column may hold; a database check constraint enforces it too.
-    "BALANCE_LIMIT": 1_000_000_000,
     # Players thanking each other (kudos/give).
     "KUDOS_GIVE_CATEGORY": "player_vote",
     "KUDOS_GIVES_PER_WEEK": 5,

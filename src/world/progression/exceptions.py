@@ -104,6 +104,15 @@ class InvalidUnlockError(ProgressionError):
     code = "invalid_unlock"
 
 
+class NotForSaleError(ProgressionError):
+    """The unlock exists but is not sold to players: no active price, or a hidden class."""
+
+    code = "not_for_sale"
+
+    def default_message(self) -> str:
+        return "That is not for sale."
+
+
 class NoOwningAccountError(ProgressionError):
     code = "no_owning_account"
 

@@ -174,3 +174,25 @@ class CharacterPathHistoryFactory(DjangoModelFactory):
 
 __all__ = [name for name in dir() if name.endswith("Factory") and not name.startswith("_")]
 __all__ += ["AccountFactory", "CharacterFactory"]
+
+
+def price_unlock(unlock, xp_cost: int = 10) -> None:
+    """Give `unlock` a price (an unlock with none is not for sale): an entry for its level or
+    rating in a chart linked to its class or trait."""
+    if hasattr(unlock, "character_class_id") and unlock.unlock_type == "level":
+        link = models.ClassXPCost.objects.filter(character_class_id=unlock.character_class_id)
+        level = unlock.target_level
+        chart = link.first().cost_chart if link.exists() else None
+        if chart is None:
+            chart = XPCostChartFactory()
+            ClassXPCostFactory(character_class=unlock.character_class, cost_chart=chart)
+    else:
+        link = models.TraitXPCost.objects.filter(trait_id=unlock.trait_id)
+        level = unlock.target_rating
+        chart = link.first().cost_chart if link.exists() else None
+        if chart is None:
+            chart = XPCostChartFactory()
+            TraitXPCostFactory(trait=unlock.trait, cost_chart=chart)
+    models.XPCostEntry.objects.update_or_create(
+        chart=chart, level=level, defaults={"xp_cost": xp_cost}
+    )

@@ -17,6 +17,7 @@ from world.progression.factories import (
     TraitXPCostFactory,
     XPCostChartFactory,
     XPCostEntryFactory,
+    price_unlock,
 )
 from world.progression.models import (
     CharacterXP,
@@ -213,7 +214,8 @@ def test_an_unlock_for_another_trait_does_not_gate_this_one(character, swords):
 def test_a_bought_threshold_does_not_stop_the_trait(character, swords):
     unlock = TraitRatingUnlockFactory(trait=swords, target_rating=20)
     CharacterTraitValueFactory(character=character, trait=swords, value=15)
-    purchase_unlock(character, unlock)  # no cost chart: free
+    price_unlock(unlock, 0)
+    purchase_unlock(character, unlock)
 
     award_development_points(character, swords, DevelopmentSource.COMBAT, 10)
 
@@ -296,15 +298,27 @@ def test_releasing_while_the_threshold_is_still_locked_releases_nothing(characte
 # --- The model method --------------------------------------------------------------------------
 
 
-def test_award_points_model_method_is_audited_and_ignores_rate_modifiers(spoiled, swords):
+def test_award_points_model_method_is_audited_and_applies_rate_modifiers(spoiled, swords):
     row = DevelopmentPoints.objects.create(character=spoiled, trait=swords)
 
     transaction = row.award_points(10)
 
-    assert (row.total_earned, row.banked_points) == (10, 0)  # the instance is refreshed
-    assert transaction.amount == 10  # Spoiled's -20% is not applied by the model method
+    assert (row.total_earned, row.banked_points) == (8, 0)  # the instance is refreshed
+    assert transaction.amount == 8  # Spoiled's -20%, as from every other entry point
     assert DevelopmentTransaction.objects.filter(character=spoiled, trait=swords).count() == 1
-    assert value_of(spoiled, swords) == 10
+    assert value_of(spoiled, swords) == 8
+
+
+def test_spoiled_gets_the_same_points_from_every_entry_point(spoiled, swords):
+    DevelopmentPoints.objects.create(character=spoiled, trait=swords).award_points(10)
+    award_development_points(spoiled, swords, DevelopmentSource.COMBAT, 10)
+    award_development_points_in_bulk([DevelopmentAward(character=spoiled, trait=swords, amount=10)])
+
+    amounts = DevelopmentTransaction.objects.filter(character=spoiled).values_list(
+        "amount", flat=True
+    )
+
+    assert sorted(amounts) == [8, 8, 8]
 
 
 def test_award_points_on_a_stale_instance_adds_to_the_current_total(character, swords):
@@ -404,10 +418,11 @@ def test_a_batch_returns_one_transaction_per_entry_in_order(character, swords):
 
 # --- Queries -----------------------------------------------------------------------------------
 
-# One batch costs the same 13 statements for 3 entries or for 30 (measured on SQLite and
-# PostgreSQL): the key lookup, the rate modifiers, creating and locking the point and value rows,
-# the thresholds defined and bought, two bulk updates, one bulk insert, and the transaction.
-BULK_QUERY_BOUND = 13
+# One batch costs the same 14 statements for 3 entries or for 30 (measured on SQLite and
+# PostgreSQL): the key lookup, the characters' lock, the rate modifiers, creating and locking the
+# point and value rows, the thresholds defined and bought, two bulk updates, one bulk insert, and
+# the transaction.
+BULK_QUERY_BOUND = 14
 
 
 @pytest.mark.parametrize("size", [3, 30])

@@ -17,10 +17,10 @@ from hypothesis.stateful import (
 
 from typeclasses.factories import AccountFactory, CharacterFactory
 from world.progression import services
-from world.progression.audit import find_mismatches
 from world.progression.exceptions import InsufficientKudosError, InvalidAmountError
 from world.progression.factories import KudosClaimCategoryFactory, KudosSourceCategoryFactory
 from world.progression.models import CharacterXP, ExperiencePointsData, KudosPointsData
+from world.progression.selectors.audit import find_mismatches
 
 KUDOS_PER_UNIT, XP_PER_UNIT = 10, 3
 

@@ -2,12 +2,12 @@
 
 Measured on SQLite and PostgreSQL alike, with a poser who used no trait and has no trait values
 (the costliest path): calculating the awards takes 4 queries (trait uses, poses, the posers'
-trait values, the public traits); awarding them takes 14 (the traits, then the bulk engine's
-savepoint, idempotency keys, rate modifiers, two row inserts, two row locks, two threshold
-reads, two updates, the ledger insert and the release); finishing the scene takes 23 (its
-savepoint and row lock, the participations, the 4 and the 14 above, the scene update, the
-release). The same bounds hold for 5 and 30 participants, and both sizes take exactly the same
-number of queries.
+trait values, the public traits); awarding them takes 15 (the traits, then the bulk engine's
+savepoint, idempotency keys, the characters' lock, rate modifiers, two row inserts, two row
+locks, two threshold reads, two updates, the ledger insert and the release); finishing the
+scene takes 24 (its savepoint and row lock, the participations, the 4 and the 15 above, the
+scene update, the release). The same bounds hold for 5 and 30 participants, and both sizes take
+exactly the same number of queries.
 """
 
 import pytest
@@ -32,8 +32,8 @@ from world.scenes.services import finish_scene
 from world.traits.factories import TraitFactory
 
 CALCULATE_QUERIES = 4
-AWARD_QUERIES = 14
-FINISH_QUERIES = 23
+AWARD_QUERIES = 15
+FINISH_QUERIES = 24
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 what is needed and what the character has."""
 
 import pytest
+from django.core.exceptions import ValidationError
+from evennia.contrib.game_systems.achievements.achievements import track_achievements
 
 from typeclasses.factories import CharacterFactory
 from world.classes.factories import CharacterClassFactory, CharacterClassLevelFactory
@@ -184,14 +186,17 @@ def test_tier_requirement_fails_for_a_character_without_a_class(character):
 # --- Achievement -------------------------------------------------------------------------------
 
 
-def test_achievement_requirement_is_met_by_a_true_attribute(character):
-    character.db.slew_the_dragon = True
+def test_achievement_requirement_is_met_once_the_contrib_records_the_achievement(character):
     requirement = AchievementRequirementFactory(achievement_key="slew_the_dragon")
+    assert requirement.is_met_by_character(character)[0] is False
 
+    completed = track_achievements(character, category="defeat", tracking="dragon")
+
+    assert completed == ("slew_the_dragon",)
     assert requirement.is_met_by_character(character) == (True, "Need achievement: slew_the_dragon")
 
 
-def test_achievement_requirement_fails_when_the_attribute_is_missing(character):
+def test_achievement_requirement_fails_when_the_achievement_is_not_earned(character):
     requirement = AchievementRequirementFactory(achievement_key="slew_the_dragon")
 
     assert requirement.is_met_by_character(character) == (
@@ -200,14 +205,27 @@ def test_achievement_requirement_fails_when_the_attribute_is_missing(character):
     )
 
 
-@pytest.mark.parametrize("falsy", [False, 0, ""])
-def test_achievement_requirement_fails_when_the_attribute_is_falsy(character, falsy):
-    character.db.slew_the_dragon = falsy
-    requirement = AchievementRequirementFactory(achievement_key="slew_the_dragon")
+@pytest.mark.parametrize("key", ["slew_the_dragon", "creator_id", "achievements"])
+def test_achievement_requirement_is_not_met_by_an_attribute_of_the_same_name(character, key):
+    # Only the named achievement counts: a plain attribute (even one every character has, like
+    # creator_id) or another achievement does not.
+    character.attributes.add(key, True)
+    track_achievements(character, category="lore", tracking="codex_of_tides")
+    requirement = AchievementRequirementFactory(achievement_key=key)
 
     met, _ = requirement.is_met_by_character(character)
 
     assert met is False
+
+
+@pytest.mark.django_db
+def test_an_achievement_requirement_must_name_an_achievement_the_game_defines():
+    requirement = AchievementRequirementFactory.build(
+        class_level_unlock=ClassLevelUnlockFactory(), achievement_key="no_such_achievement"
+    )
+
+    with pytest.raises(ValidationError, match="No achievement has the key"):
+        requirement.full_clean()
 
 
 def test_achievement_requirement_names_its_description_when_it_has_one(character):

@@ -32,6 +32,7 @@ from world.progression.factories import (
     TraitXPCostFactory,
     XPCostChartFactory,
     XPCostEntryFactory,
+    price_unlock,
 )
 from world.progression.models import (
     CharacterUnlock,
@@ -452,6 +453,8 @@ def test_level_up_requirements_describe_the_next_level(character, account, warri
     assert {key: result[key] for key in result if key != "unlock"} == {
         "type": "class_level",
         "xp_cost": 20,
+        "on_sale": True,
+        "sale_problem": None,
         "current_level": 1,
         "already_unlocked": False,
         "requirements_met": True,
@@ -560,14 +563,16 @@ def build_shop(size: int, character) -> None:
             character_class=CharacterClassFactory(name=f"Shop class {number}"), target_level=1
         )
         TraitRequirementFactory(class_level_unlock=unlock, trait=trait, minimum_value=10)
+        price_unlock(unlock)
         second_requirements[number % len(second_requirements)](unlock)
 
 
 # One query each for the unlocks, the trait unlocks, the seven requirement tables (plus the
 # multi-class levels and their classes), the character's traits, classes, unlocks,
-# relationships, the relationship targets, hidden classes, costs, the owner and the three
-# balances, and the character's attributes: 22 whatever the number of unlocks.
-SHOP_QUERY_BOUND = 22
+# relationships, the relationship targets, hidden classes, the costs (class links, trait links,
+# chart entries), the owner and the three balances, and the character's attributes: 23 whatever
+# the number of unlocks.
+SHOP_QUERY_BOUND = 23
 
 
 @pytest.mark.parametrize("size", [20, 100])

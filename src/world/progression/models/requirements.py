@@ -5,8 +5,12 @@ Each concrete type answers `is_met_by_character(character)` with `(met, message)
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from evennia.contrib.game_systems.achievements.achievements import get_achievement
+
+from .snapshots import character_snapshot
 
 
 class AbstractClassLevelRequirement(models.Model):
@@ -24,12 +28,10 @@ class AbstractClassLevelRequirement(models.Model):
     def is_met_by_character(self, character, *, snapshot=None) -> tuple[bool, str]:
         """(met, message): the message says what is needed and what the character has.
 
-        Pass a `CharacterSnapshot` (selectors.character_snapshot) to check many requirements
+        Pass a `CharacterSnapshot` (`character_snapshot`) to check many requirements
         without a query each.
         """
         if snapshot is None:
-            from ..selectors import character_snapshot
-
             snapshot = character_snapshot(
                 character, relationship_targets=self.relationship_targets()
             )
@@ -155,10 +157,21 @@ class TierRequirement(AbstractClassLevelRequirement):
 
 
 class AchievementRequirement(AbstractClassLevelRequirement):
-    achievement_key = models.CharField(max_length=100)
+    achievement_key = models.CharField(
+        max_length=100,
+        help_text="Key of an achievement of Evennia's achievements contrib "
+        "(ACHIEVEMENT_CONTRIB_MODULES); met once the character has completed it.",
+    )
 
     def __str__(self) -> str:
         return f"Achievement {self.achievement_key}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.achievement_key and get_achievement(self.achievement_key) is None:
+            raise ValidationError(
+                {"achievement_key": f"No achievement has the key {self.achievement_key!r}."}
+            )
 
     def evaluate(self, snapshot) -> tuple[bool, str]:
         met = snapshot.has_achievement(self.achievement_key)

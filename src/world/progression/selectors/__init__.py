@@ -1,14 +1,13 @@
 """Every read shared by the faces and the services (no writes); import them from here."""
 
+from ..models.snapshots import CharacterSnapshot, character_snapshot
 from .accounts import may_act_for, owned_character_ids, owner_of
 from .characters import (
-    CharacterSnapshot,
     DevelopmentRow,
     account_named,
     active_kudos_categories,
     active_unlock_record,
     character_named,
-    character_snapshot,
     character_xp_pools,
     development_overview,
     kudos_claim_category_named,

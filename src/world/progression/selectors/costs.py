@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from ..models import ClassXPCost, TraitXPCost, XPCostEntry
 from ..models.unlocks import apply_cost_modifier
+from ..rules.unlocks import is_class_level
 
 
 class CostTable:
@@ -36,22 +37,24 @@ class CostTable:
             else {}
         )
 
-    def _cost(self, link, level: int) -> int:
+    def _price(self, link, level: int) -> int | None:
         if link is None:
-            return 0
+            return None
         chart, modifier = link
-        return apply_cost_modifier(self._entries.get((chart, level), 0), modifier)
+        base = self._entries.get((chart, level))
+        return None if base is None else apply_cost_modifier(base, modifier)
 
-    def class_level(self, class_id: int, level: int) -> int:
-        return self._cost(self._class_links.get(class_id), level)
-
-    def trait_rating(self, trait_id: int, rating: int) -> int:
-        return self._cost(self._trait_links.get(trait_id), rating)
+    def price(self, unlock) -> int | None:
+        """What `unlock` costs, or None when it has no price: its class or trait has no active
+        chart, or the chart has no entry for that level or rating (then it is not for sale)."""
+        if is_class_level(unlock):
+            link = self._class_links.get(unlock.character_class_id)
+            return self._price(link, unlock.target_level)
+        return self._price(self._trait_links.get(unlock.trait_id), unlock.target_rating)
 
     def for_unlock(self, unlock) -> int:
-        if hasattr(unlock, "target_level"):
-            return self.class_level(unlock.character_class_id, unlock.target_level)
-        return self.trait_rating(unlock.trait_id, unlock.target_rating)
+        """The price, 0 when there is none (the specification's cost lookups answer a number)."""
+        return self.price(unlock) or 0
 
 
 def class_level_cost(unlock) -> int:

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from ..models import (
-    CharacterXPTransaction,
-    DevelopmentTransaction,
-    ExperiencePointsData,
-    XPTransaction,
-)
+from ..models import DevelopmentTransaction, ExperiencePointsData, XPTransaction
 from ..types import DevelopmentSource, ProgressionReason
 from .development import DevelopmentAward, award_development_points_in_bulk
-from .xp import post_account_xp, post_character_xp, require_positive_amount
+from .xp import award_account_xp, award_character_xp
 
 
 def award_xp(
@@ -23,9 +18,9 @@ def award_xp(
     character=None,
     idempotency_key: str | None = None,
 ) -> XPTransaction:
-    """Add `amount` XP to the account and record why, in one transaction."""
-    require_positive_amount(amount)
-    return post_account_xp(
+    """Add `amount` XP to the account and record why, in one transaction (the specification's
+    signature; up to PROGRESSION_MAX_XP_AWARD at a time)."""
+    return award_account_xp(
         account,
         amount,
         reason=reason,
@@ -33,30 +28,7 @@ def award_xp(
         character=character,
         gm=gm,
         idempotency_key=idempotency_key,
-    ).transaction
-
-
-def award_character_xp(
-    character,
-    amount: int,
-    *,
-    transferable: bool = True,
-    reason: str = ProgressionReason.SYSTEM_AWARD,
-    description: str = "",
-    gm=None,
-    idempotency_key: str | None = None,
-) -> CharacterXPTransaction:
-    """Add `amount` XP to one of the character's pools (locked or transferable)."""
-    require_positive_amount(amount)
-    return post_character_xp(
-        character,
-        amount,
-        transferable=transferable,
-        reason=reason,
-        description=description,
-        gm=gm,
-        idempotency_key=idempotency_key,
-    ).transaction
+    )
 
 
 def get_or_create_xp_tracker(account) -> ExperiencePointsData:
@@ -75,7 +47,6 @@ def award_development_points(
     gm=None,
     *,
     idempotency_key: str | None = None,
-    apply_rate_modifiers: bool = True,
 ) -> DevelopmentTransaction:
     """Award development points to one trait (rate modifiers applied) and apply them to the
     trait's value, banking whatever a locked threshold holds back."""
@@ -93,5 +64,12 @@ def award_development_points(
         description=description,
         scene=scene,
         gm=gm,
-        apply_rate_modifiers=apply_rate_modifiers,
     )[0]
+
+
+__all__ = [
+    "award_character_xp",
+    "award_development_points",
+    "award_xp",
+    "get_or_create_xp_tracker",
+]

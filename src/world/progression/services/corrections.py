@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ..conf import progression_settings
 from ..exceptions import InvalidAmountError, ProgressionError
 from ..models import XPTransaction
+from ..rules.amounts import require_amount
 from ..types import ProgressionReason
 from .xp import post_account_xp
 
@@ -17,6 +19,7 @@ def correct_account_xp(account, amount: int, *, gm, reason_text: str) -> XPTrans
     """
     if isinstance(amount, bool) or not isinstance(amount, int) or amount == 0:
         raise InvalidAmountError(f"A correction must be a non-zero whole number, not {amount!r}.")
+    require_amount(abs(amount), maximum=progression_settings.MAX_XP_AWARD, what="A correction")
     if not reason_text or not reason_text.strip():
         raise ProgressionError("A correction needs a reason, kept in the ledger.")
     return post_account_xp(

@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from evennia.utils import logger
 from rich.progress import Progress
 
-from world.progression.audit import CHECKS, find_mismatches, fix
+from world.progression.selectors.audit import CHECKS, find_mismatches
+from world.progression.services.audit import rebuild_balances
 
 
 class Command(BaseCommand):
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         for mismatch in mismatches:
             self.stdout.write(f"MISMATCH {mismatch.describe()}")
         if options["fix"]:
-            fix(mismatches)
+            rebuild_balances(mismatches)
             for mismatch in mismatches:
                 logger.log_sec(f"progression_audit --fix rebuilt {mismatch.describe()}")
             self.stdout.write(f"Fixed {len(mismatches)} balance(s) from their ledgers.")

@@ -1,0 +1,41 @@
+"""Development-rate arithmetic: how distinctions scale the points a character earns."""
+
+from __future__ import annotations
+
+from world.traits.models import TraitCategory
+
+DEVELOPMENT_MODIFIER_CATEGORY = "development"
+ALL_TRAITS_RATE = "all_skill_development_rate"
+CATEGORY_RATES = {
+    TraitCategory.PHYSICAL: "physical_skill_development_rate",
+    TraitCategory.COMBAT: "physical_skill_development_rate",
+    TraitCategory.SOCIAL: "social_skill_development_rate",
+    TraitCategory.GENERAL: "social_skill_development_rate",
+    TraitCategory.MENTAL: "mental_skill_development_rate",
+    TraitCategory.CRAFTING: "mental_skill_development_rate",
+}
+RATE_MODIFIER_NAMES = frozenset({ALL_TRAITS_RATE, *CATEGORY_RATES.values()})
+
+
+def rate_percentage(modifiers: dict[str, int], trait) -> int:
+    """The total development-rate modifier (a percentage) a character has for `trait`."""
+    total = modifiers.get(ALL_TRAITS_RATE, 0)
+    category_rate = CATEGORY_RATES.get(trait.category)
+    if category_rate:
+        total += modifiers.get(category_rate, 0)
+    return total
+
+
+def modified_amount(amount: int, percentage: int) -> int:
+    """floor(amount * (100 + percentage) / 100), and never less than one point."""
+    return max(1, amount * (100 + percentage) // 100)
+
+
+__all__ = [
+    "ALL_TRAITS_RATE",
+    "CATEGORY_RATES",
+    "DEVELOPMENT_MODIFIER_CATEGORY",
+    "RATE_MODIFIER_NAMES",
+    "modified_amount",
+    "rate_percentage",
+]

@@ -1,0 +1,172 @@
+"""Balances against their ledgers: every total must equal the sum of its transaction rows.
+
+Each kind of balance is checked with one GROUP BY over its ledger and one read of its balance
+rows, so the audit costs the same handful of queries for ten accounts or a hundred thousand.
+The ledger is the truth: `services.audit.rebuild_balances` sets a wrong balance to what its
+ledger says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import Sum
+from evennia.accounts.models import AccountDB
+from evennia.objects.models import ObjectDB
+
+from ..models import (
+    CharacterXP,
+    CharacterXPTransaction,
+    DevelopmentPoints,
+    DevelopmentTransaction,
+    ExperiencePointsData,
+    KudosPointsData,
+    KudosTransaction,
+    XPTransaction,
+)
+from ..models.ledger import ledger_totals
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    kind: str  # "account XP", "character XP (locked)", "kudos", "development"
+    model: type
+    key: dict  # how to find (or create) the balance row
+    owner: str  # account or character name, for people
+    balance: dict  # field -> value in the balance row (None when the row is missing)
+    ledger: dict  # field -> value the ledger says
+
+    def describe(self) -> str:
+        parts = [
+            f"{field} {self.balance.get(field)} but ledger says {value}"
+            for field, value in self.ledger.items()
+            if self.balance.get(field) != value
+        ]
+        return f"{self.kind} of {self.owner}: " + "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One kind of balance and the ledger it must equal: `sums` maps each balance column to the
+    aggregate that rebuilds it from the ledger."""
+
+    name: str
+    balance: type
+    ledger: type
+    key_fields: tuple[str, ...]
+    sums: dict
+
+
+def _checks() -> tuple[Check, ...]:
+    xp = ledger_totals()
+    kudos = ledger_totals(reason_field=None)
+    return (
+        Check(
+            "account XP",
+            ExperiencePointsData,
+            XPTransaction,
+            ("account_id",),
+            {"total_earned": xp["earned"], "total_spent": xp["spent"]},
+        ),
+        Check(
+            "character XP",
+            CharacterXP,
+            CharacterXPTransaction,
+            ("character_id", "transferable"),
+            {"total_earned": xp["earned"], "total_spent": xp["spent"]},
+        ),
+        Check(
+            "kudos",
+            KudosPointsData,
+            KudosTransaction,
+            ("account_id",),
+            {"total_earned": kudos["earned"], "total_claimed": kudos["spent"]},
+        ),
+        Check(
+            "development points",
+            DevelopmentPoints,
+            DevelopmentTransaction,
+            ("character_id", "trait_id"),
+            {"total_earned": Sum("amount"), "banked_points": Sum("banked")},
+        ),
+    )
+
+
+CHECKS = tuple(check.name for check in _checks())
+
+
+def find_mismatches(progress=None) -> list[Mismatch]:
+    """Every balance that differs from its ledger (`progress(name)` is called per check)."""
+    found: list[Mismatch] = []
+    for check in _checks():
+        found.extend(_mismatches(check))
+        if progress:
+            progress(check.name)
+    return _named(found)
+
+
+def _mismatches(check: Check, only: dict | None = None) -> Iterator[Mismatch]:
+    """One GROUP BY over the ledger and one read of the balances (of one row with `only`)."""
+    fields = tuple(check.sums)
+    aliases = {f"ledger_{field}": expression for field, expression in check.sums.items()}
+    ledger_rows = check.ledger.objects.filter(**(only or {})).values(*check.key_fields)
+    ledgers = {
+        tuple(row[k] for k in check.key_fields): {f: row[f"ledger_{f}"] or 0 for f in fields}
+        for row in ledger_rows.annotate(**aliases)
+    }
+    balance_rows = check.balance.objects.filter(**(only or {}))
+    balances = {
+        tuple(row[k] for k in check.key_fields): {f: row[f] for f in fields}
+        for row in balance_rows.values(*check.key_fields, *fields)
+    }
+    for key in set(balances) | set(ledgers):
+        balance = balances.get(key)
+        ledger = ledgers.get(key, dict.fromkeys(fields, 0))
+        current = balance or dict.fromkeys(fields)
+        if balance is None and not any(ledger.values()):
+            continue
+        if any(current[field] != ledger[field] for field in fields):
+            yield Mismatch(
+                check.name,
+                check.balance,
+                dict(zip(check.key_fields, key, strict=True)),
+                "",
+                current,
+                ledger,
+            )
+
+
+def ledger_balance(mismatch: Mismatch) -> dict:
+    """What the ledger says now for the one balance row `mismatch` names (read again, so a
+    rebuild under that row's lock uses the ledger as it stands, not as the audit saw it)."""
+    check = next(check for check in _checks() if check.balance is mismatch.model)
+    for found in _mismatches(check, only=mismatch.key):
+        return found.ledger
+    # The row now equals its ledger: rebuilding it changes nothing.
+    return {
+        field: value
+        for field, value in check.balance.objects.filter(**mismatch.key)
+        .values(*check.sums)
+        .first()
+        .items()
+    }
+
+
+def _named(found: list[Mismatch]) -> list[Mismatch]:
+    """Put account and character names on the mismatches (two queries, however many)."""
+    account_ids = {m.key["account_id"] for m in found if "account_id" in m.key}
+    character_ids = {m.key["character_id"] for m in found if "character_id" in m.key}
+    accounts = dict(AccountDB.objects.filter(pk__in=account_ids).values_list("pk", "username"))
+    characters = dict(ObjectDB.objects.filter(pk__in=character_ids).values_list("pk", "db_key"))
+    named = []
+    for m in found:
+        if "account_id" in m.key:
+            owner = accounts.get(m.key["account_id"], f"account #{m.key['account_id']}")
+        else:
+            owner = characters.get(m.key["character_id"], f"character #{m.key['character_id']}")
+        kind = m.kind
+        if m.model is CharacterXP:
+            kind = f"character XP ({'transferable' if m.key['transferable'] else 'locked'})"
+        named.append(Mismatch(kind, m.model, m.key, owner, m.balance, m.ledger))
+    return sorted(named, key=lambda m: (m.kind, m.owner))

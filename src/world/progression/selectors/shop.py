@@ -1,0 +1,183 @@
+"""The shop: every unlock quoted for one character, read in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from world.classes.models import CharacterClass
+
+from ..models import (
+    REQUIREMENT_MODELS,
+    CharacterXP,
+    ClassLevelUnlock,
+    ExperiencePointsData,
+    MultiClassRequirement,
+    TraitRatingUnlock,
+)
+from ..models.snapshots import CharacterSnapshot, character_snapshot
+from ..rules.unlocks import Quote, evaluate_unlock, is_class_level
+from .accounts import owner_of
+from .costs import CostTable
+
+LOCKED, TRANSFERABLE, ACCOUNT = "locked", "transferable", "account"
+POOL_ORDER = (LOCKED, TRANSFERABLE, ACCOUNT)  # the order a purchase draws from them
+
+
+def requirements_of(unlocks: Iterable) -> dict[int, list]:
+    """{class-level unlock id: [active requirements]} for many unlocks, one query per type."""
+    ids = [unlock.pk for unlock in unlocks if is_class_level(unlock)]
+    found: dict[int, list] = {pk: [] for pk in ids}
+    if not ids:
+        return found
+    for model in REQUIREMENT_MODELS:
+        queryset = model.objects.filter(class_level_unlock_id__in=ids, is_active=True)
+        related = [f.name for f in model._meta.concrete_fields if f.is_relation]
+        related = [name for name in related if name != "class_level_unlock"]
+        if related:
+            queryset = queryset.select_related(*related)
+        if model is MultiClassRequirement:
+            queryset = queryset.prefetch_related("class_levels__character_class")
+        for requirement in queryset.order_by("pk"):
+            found[requirement.class_level_unlock_id].append(requirement)
+    return found
+
+
+def snapshot_for(character, requirements: Iterable) -> CharacterSnapshot:
+    """The character's snapshot with the relationships these requirements look at."""
+    targets = [target for r in requirements for target in r.relationship_targets()]
+    return character_snapshot(character, relationship_targets=targets)
+
+
+def xp_pools(character, account, *, for_update: bool = False) -> dict[str, int]:
+    """XP available per pool, in the order a purchase draws from them: the character's locked
+    and transferable pools, then `account`'s. `for_update` locks the rows (inside a purchase)."""
+    pools = CharacterXP.objects.filter(character_id=character.pk)
+    if for_update:
+        pools = pools.select_for_update(no_key=True)
+    available = dict.fromkeys(POOL_ORDER, 0)
+    for pool in pools:
+        available[TRANSFERABLE if pool.transferable else LOCKED] = pool.current_available
+    if account is not None:
+        balance = ExperiencePointsData.objects.filter(account_id=account.pk)
+        if for_update:
+            balance = balance.select_for_update(no_key=True)
+        row = balance.first()
+        available[ACCOUNT] = row.current_available if row else 0
+    return available
+
+
+def quote_unlock(character, unlock) -> Quote:
+    """The quote for one unlock (see `rules.unlocks.evaluate_unlock`), in a fixed number of
+    queries; a purchase calls it under the character's lock."""
+    class_level = is_class_level(unlock)
+    requirements = requirements_of([unlock]).get(unlock.pk, []) if class_level else []
+    snapshot = snapshot_for(character, requirements)
+    if class_level:
+        costs = CostTable(class_ids=[unlock.character_class_id])
+        hidden = unlock.character_class.is_hidden
+        defined: list[int] = []
+    else:
+        costs = CostTable(trait_ids=[unlock.trait_id])
+        hidden = False
+        defined = list(
+            TraitRatingUnlock.objects.filter(trait_id=unlock.trait_id).values_list(
+                "target_rating", flat=True
+            )
+        )
+    return evaluate_unlock(
+        unlock,
+        snapshot=snapshot,
+        price=costs.price(unlock),
+        requirements=requirements,
+        defined_ratings=defined,
+        class_hidden=hidden,
+    )
+
+
+def all_unlocks() -> tuple[list, list]:
+    """(class-level unlocks, trait-rating unlocks) in the order the shop lists them."""
+    class_unlocks = list(
+        ClassLevelUnlock.objects.select_related("character_class").order_by(
+            "character_class__name", "target_level"
+        )
+    )
+    trait_unlocks = list(
+        TraitRatingUnlock.objects.select_related("trait").order_by("trait__name", "target_rating")
+    )
+    return class_unlocks, trait_unlocks
+
+
+def unlock_quotes(character) -> list[Quote]:
+    """Every unlock quoted for `character`; the number of queries does not depend on how many
+    unlocks or requirements exist."""
+    class_unlocks, trait_unlocks = all_unlocks()
+    requirements = requirements_of(class_unlocks)
+    snapshot = snapshot_for(character, [r for rs in requirements.values() for r in rs])
+    hidden = set(CharacterClass.objects.filter(is_hidden=True).values_list("pk", flat=True))
+    costs = CostTable(
+        class_ids={u.character_class_id for u in class_unlocks},
+        trait_ids={u.trait_id for u in trait_unlocks},
+    )
+    defined: dict[int, list[int]] = {}
+    for unlock in trait_unlocks:
+        defined.setdefault(unlock.trait_id, []).append(unlock.target_rating)
+    quotes = []
+    for unlock in [*class_unlocks, *trait_unlocks]:
+        class_level = is_class_level(unlock)
+        quotes.append(
+            evaluate_unlock(
+                unlock,
+                snapshot=snapshot,
+                price=costs.price(unlock),
+                requirements=requirements.get(unlock.pk, []) if class_level else [],
+                defined_ratings=[] if class_level else defined[unlock.trait_id],
+                class_hidden=class_level and unlock.character_class_id in hidden,
+            )
+        )
+    return quotes
+
+
+def shop_entry(quote: Quote, available_xp: int) -> dict:
+    return {
+        "unlock": quote.unlock,
+        "type": quote.kind,
+        "name": quote.label,
+        "xp_cost": quote.price,
+        "requirements_met": quote.requirements_met,
+        "failed_requirements": list(quote.failed),
+        "affordable": quote.price is not None and available_xp >= quote.price,
+    }
+
+
+def unlock_shop(character) -> dict[str, list[dict]]:
+    """The character's shop: {"available", "locked", "already_unlocked"}.
+
+    Lists what is bought, and every unlock on sale that is the character's next step (the next
+    level of a class, the next rating threshold of a trait), available when its requirements
+    are met and locked otherwise. Unlocks not for sale (hidden classes, no price) are left out.
+    """
+    available_xp = sum(xp_pools(character, owner_of(character)).values())
+    shop: dict[str, list[dict]] = {"available": [], "locked": [], "already_unlocked": []}
+    for quote in unlock_quotes(character):
+        if quote.bought:
+            shop["already_unlocked"].append(shop_entry(quote, available_xp))
+        elif quote.on_sale and quote.is_next_step:
+            group = "available" if quote.requirements_met else "locked"
+            shop[group].append(shop_entry(quote, available_xp))
+    return shop
+
+
+__all__ = [
+    "ACCOUNT",
+    "LOCKED",
+    "POOL_ORDER",
+    "TRANSFERABLE",
+    "all_unlocks",
+    "quote_unlock",
+    "requirements_of",
+    "shop_entry",
+    "snapshot_for",
+    "unlock_quotes",
+    "unlock_shop",
+    "xp_pools",
+]
