@@ -5,14 +5,26 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from typeclasses.factories import CharacterFactory
-from world.progression.factories import KudosClaimCategoryFactory, KudosSourceCategoryFactory
-from world.progression.models import ExperiencePointsData, KudosPointsData
+from world.progression.factories import (
+    KudosClaimCategoryFactory,
+    KudosSourceCategoryFactory,
+    TraitRatingUnlockFactory,
+    price_unlock,
+)
+from world.progression.models import (
+    DevelopmentPoints,
+    DevelopmentTransaction,
+    ExperiencePointsData,
+    KudosPointsData,
+)
 from world.progression.services import (
     award_cg_conversion_xp,
     award_development_points,
     award_kudos,
     award_xp,
     claim_kudos,
+    purchase_unlock,
+    refund_unlock,
 )
 from world.progression.services.xp import post_account_xp, spend_account_xp
 from world.progression.types import ProgressionReason
@@ -85,3 +97,44 @@ def test_the_audit_takes_the_same_queries_for_one_account_or_many(
     # plus the two that name accounts and characters.
     with django_assert_max_num_queries(10):
         _audit()
+
+
+def test_a_tampered_bank_is_caught_and_rebuilt_from_its_ledger(character):
+    trait = TraitFactory(name="Lore")
+    TraitRatingUnlockFactory(trait=trait, target_rating=10)
+    award_development_points(character, trait, "training", 15)  # 9 applied, 6 banked
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE progression_developmentpoints SET banked_points = 1 WHERE character_id = %s",
+            [character.pk],
+        )
+
+    with pytest.raises(CommandError, match="1 balance"):
+        call_command("progression_audit", stdout=(out := StringIO()))
+    assert f"development points of {character.key}: banked_points 1 but ledger says 6" in (
+        out.getvalue()
+    )
+
+    _audit("--fix")
+    assert DevelopmentPoints.objects.get(character=character, trait=trait).banked_points == 6
+    assert "No mismatch" in _audit()
+
+
+def test_releasing_and_rebanking_points_keep_the_bank_equal_to_its_ledger(character, account):
+    trait = TraitFactory(name="Lore")
+    unlock = TraitRatingUnlockFactory(trait=trait, target_rating=10)
+    price_unlock(unlock, 5)
+    award_xp(account, 5)
+    award_development_points(character, trait, "training", 15)
+
+    record = purchase_unlock(character, unlock)  # releases the 6 banked points
+    assert DevelopmentPoints.objects.get(character=character, trait=trait).banked_points == 0
+    refund_unlock(record, None)  # the trait drops to 9: 6 points go back to the bank
+
+    assert DevelopmentPoints.objects.get(character=character, trait=trait).banked_points == 6
+    assert list(
+        DevelopmentTransaction.objects.filter(character=character)
+        .order_by("pk")
+        .values_list("amount", "banked")
+    ) == [(15, 6), (0, -6), (0, 6)]
+    assert "No mismatch" in _audit()
