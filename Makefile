@@ -21,6 +21,7 @@ test: install
 lint: install
 	@$(UV) run --frozen ruff check .
 	@$(UV) run --frozen ruff format --check .
+	@PYTHONPATH=src $(UV) run --frozen lint-imports --no-cache
 
 format: install
 	@$(UV) run --frozen ruff check --fix .

@@ -12,6 +12,9 @@ from evennia.accounts.models import AccountDB
 
 from ..exceptions import ProgressionError
 from ..models import ExperiencePointsData, XPTransaction
+from ..services.awards import award_xp
+from ..services.corrections import correct_account_xp
+from ..types import ProgressionReason
 from .base import (
     ACTION_FORM_TEMPLATE,
     AmountForm,
@@ -35,8 +38,6 @@ class AwardXPToAccountForm(AmountForm):
 
 
 def _award(gm, account, data) -> str:
-    from ..services.awards import award_xp
-    from ..types import ProgressionReason
 
     award_xp(
         account,
@@ -78,7 +79,6 @@ class ExperiencePointsDataAdmin(ReadOnlyAdmin):
 
     @admin.action(description="Correct the selected balances")
     def correct_balance_action(self, request, queryset):
-        from ..services.corrections import correct_account_xp
 
         gm = staff_account(request)
 

@@ -11,6 +11,7 @@ from ..models import (
     XPCostChart,
     XPCostEntry,
 )
+from ..services.spends import refund_unlock
 from .base import ReadOnlyAdmin, ReasonForm, run_form_action, staff_account
 from .requirements import REQUIREMENT_INLINES
 
@@ -91,7 +92,6 @@ class CharacterUnlockAdmin(ReadOnlyAdmin):
 
     @admin.action(description="Refund the selected unlocks")
     def refund_unlock_action(self, request, queryset):
-        from ..services.spends import refund_unlock
 
         gm = staff_account(request)
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import models
+from django.db import transaction as db_transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -88,8 +89,6 @@ class DevelopmentPoints(models.Model):
     def award_points(self, amount: int, **kwargs) -> DevelopmentTransaction:
         """Award points and apply them to the trait value, with the character's distinction
         modifiers, through the same engine as every other award; refreshes this instance."""
-        from django.db import transaction as db_transaction
-
         award = DevelopmentAward(
             character=self.character,
             trait=self.trait,

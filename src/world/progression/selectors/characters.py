@@ -4,14 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import F, OuterRef, Subquery
+from django.conf import settings
+from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from evennia.accounts.models import AccountDB
 from evennia.objects.models import ObjectDB
 
-from world.traits.models import CharacterTraitValue
+from world.classes.models import CharacterClass
+from world.scenes.models import Scene
+from world.traits.models import CharacterTraitValue, Trait
 
-from ..models import CharacterPathHistory, CharacterUnlock
+from ..models import (
+    CharacterPathHistory,
+    CharacterUnlock,
+    CharacterXP,
+    ClassLevelUnlock,
+    DevelopmentPoints,
+    KudosClaimCategory,
+    KudosSourceCategory,
+    TraitRatingUnlock,
+)
 from .accounts import owner_of
+from .costs import CostTable
 
 
 def path_history(character):
@@ -29,7 +43,6 @@ def path_history(character):
 def account_named(name: str):
     """The account a player means by `name`: its username, or failing that the name of one of
     its characters (players know each other by character names). None when nobody matches."""
-    from evennia.accounts.models import AccountDB
 
     name = name.strip()
     if not name:
@@ -45,15 +58,17 @@ def account_named(name: str):
 
 def character_named(name: str):
     """The player character called `name` (case-insensitive), or None."""
-    from typeclasses.characters import Character
 
-    return Character.objects.filter(db_key__iexact=name.strip()).first() if name.strip() else None
+    name = name.strip()
+    if not name:
+        return None
+    characters = ObjectDB.objects.filter(db_typeclass_path=settings.BASE_CHARACTER_TYPECLASS)
+    return characters.filter(db_key__iexact=name).order_by("pk").first()
 
 
 def with_character_xp(characters):
     """`characters` (an ObjectDB queryset) annotated with the XP available in each one's own
     pools, `locked_xp` and `transferable_xp` (0 without a pool), in the same single query."""
-    from ..models import CharacterXP
 
     def available(transferable: bool):
         pool = CharacterXP.objects.filter(character=OuterRef("pk"), transferable=transferable)
@@ -78,10 +93,6 @@ def unlock_named(name: str, number):
     For a class `number` is the level; for a trait it is the rating as players see it (2 or 2.0
     means the internal threshold 20). A class wins when a class and a trait share a name.
     """
-    from world.classes.models import CharacterClass
-    from world.traits.models import Trait
-
-    from ..models import ClassLevelUnlock, TraitRatingUnlock
 
     name = name.strip()
     character_class = CharacterClass.objects.filter(name__iexact=name).first()
@@ -131,10 +142,6 @@ class DevelopmentRow:
 def development_overview(character) -> list[DevelopmentRow]:
     """Every trait the character has a value or development points in, by trait name, read in
     a fixed number of queries."""
-    from world.traits.models import Trait
-
-    from ..models import DevelopmentPoints, TraitRatingUnlock
-    from .costs import CostTable
 
     values = dict(
         CharacterTraitValue.objects.filter(character_id=character.pk).values_list(
@@ -190,9 +197,6 @@ def development_overview(character) -> list[DevelopmentRow]:
 
 def kudos_claim_category_named(name: str):
     """The claim category a player means by its name or display name, active or not."""
-    from django.db.models import Q
-
-    from ..models import KudosClaimCategory
 
     name = name.strip()
     return KudosClaimCategory.objects.filter(
@@ -202,9 +206,6 @@ def kudos_claim_category_named(name: str):
 
 def kudos_source_category_named(name: str):
     """The award (source) category staff mean by its name or display name, active or not."""
-    from django.db.models import Q
-
-    from ..models import KudosSourceCategory
 
     name = name.strip()
     return KudosSourceCategory.objects.filter(
@@ -214,7 +215,6 @@ def kudos_source_category_named(name: str):
 
 def active_kudos_categories() -> tuple[list, list]:
     """(claim categories, source categories) that are active, by display name."""
-    from ..models import KudosClaimCategory, KudosSourceCategory
 
     return (
         list(KudosClaimCategory.objects.filter(is_active=True).order_by("display_name")),
@@ -224,7 +224,6 @@ def active_kudos_categories() -> tuple[list, list]:
 
 def scene_named(text: str):
     """The scene meant by `#12`, `12` or its name (the newest of that name), or None."""
-    from world.scenes.models import Scene
 
     text = text.strip()
     if text.lstrip("#").isdigit():

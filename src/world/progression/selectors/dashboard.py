@@ -3,6 +3,12 @@ fixed number of queries (five) however long the history is. Reading never create
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.db.models import Sum
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
 from ..models import (
     ExperiencePointsData,
     KudosClaimCategory,
@@ -56,11 +62,6 @@ WEEKS_SHOWN = 12
 def weekly_earnings(account, *, weeks: int = WEEKS_SHOWN) -> list[dict]:
     """XP and kudos earned in each of the last `weeks` weeks (Monday first, oldest first), zeros
     included, in two aggregate queries."""
-    from datetime import timedelta
-
-    from django.db.models import Sum
-    from django.db.models.functions import TruncWeek
-    from django.utils import timezone
 
     today = timezone.now().date()
     first = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
