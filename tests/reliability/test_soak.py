@@ -59,10 +59,9 @@ def _ledger_rows() -> int:
 
 
 def _purchase_rows(record) -> int:
-    prefix = f"unlock:{record.pk}:"
     return (
-        XPTransaction.objects.filter(idempotency_key__startswith=prefix).count()
-        + CharacterXPTransaction.objects.filter(idempotency_key__startswith=prefix).count()
+        XPTransaction.objects.filter(unlock=record).count()
+        + CharacterXPTransaction.objects.filter(unlock=record).count()
     )
 
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('objects', '0014_character_owner'),
+        ('objects', '0013_defaultobject_alter_objectdb_id_defaultcharacter_and_more'),
         ('progression', '0004_character_owner'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('objects', '0014_character_owner'),
+        ('objects', '0013_defaultobject_alter_objectdb_id_defaultcharacter_and_more'),
         ('progression', '0005_purchase_ledger_and_balance_limits'),
         ('scenes', '0002_initial'),
         ('traits', '0001_initial'),

@@ -248,40 +248,31 @@ class CostTable:
     """Costs of class levels and trait ratings for many classes and traits, read once."""
 
     def __init__(self, class_ids: Iterable[int] = (), trait_ids: Iterable[int] = ()):
-        class_links = ClassXPCost.objects.filter(
-            character_class_id__in=list(class_ids), cost_chart__is_active=True
-        ).values_list("character_class_id", "cost_chart_id", "cost_modifier")
-        trait_links = TraitXPCost.objects.filter(
-            trait_id__in=list(trait_ids), cost_chart__is_active=True
-        ).values_list("trait_id", "cost_chart_id", "cost_modifier")
-        self._class_links = {c: (chart, modifier) for c, chart, modifier in class_links}
-        self._trait_links = {t: (chart, modifier) for t, chart, modifier in trait_links}
-        charts = {chart for chart, _ in [*self._class_links.values(), *self._trait_links.values()]}
-        self._entries = (
-            {
-                (chart, level): cost
-                for chart, level, cost in XPCostEntry.objects.filter(
-                    chart_id__in=charts
-                ).values_list("chart_id", "level", "xp_cost")
-            }
-            if charts
-            else {}
-        )
+        # One query per kind: each chart entry joined to the class (or trait) links of its
+        # active chart, with their modifiers.
+        self._class_prices = self._read("class_costs__character_class_id", class_ids)
+        self._trait_prices = self._read("trait_costs__trait_id", trait_ids)
 
-    def _price(self, link, level: int) -> int | None:
-        if link is None:
-            return None
-        chart, modifier = link
-        base = self._entries.get((chart, level))
-        return None if base is None else apply_cost_modifier(base, modifier)
+    @staticmethod
+    def _read(subject: str, ids: Iterable[int]) -> dict[tuple[int, int], int]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        modifier = subject.split("__")[0] + "__cost_modifier"
+        rows = XPCostEntry.objects.filter(
+            chart__is_active=True, **{f"chart__{subject}__in": ids}
+        ).values_list(f"chart__{subject}", "level", "xp_cost", f"chart__{modifier}")
+        return {
+            (owner, level): apply_cost_modifier(cost, percent)
+            for owner, level, cost, percent in rows
+        }
 
     def price(self, unlock) -> int | None:
         """What `unlock` costs, or None when it has no price: its class or trait has no active
         chart, or the chart has no entry for that level or rating (then it is not for sale)."""
         if is_class_level(unlock):
-            link = self._class_links.get(unlock.character_class_id)
-            return self._price(link, unlock.target_level)
-        return self._price(self._trait_links.get(unlock.trait_id), unlock.target_rating)
+            return self._class_prices.get((unlock.character_class_id, unlock.target_level))
+        return self._trait_prices.get((unlock.trait_id, unlock.target_rating))
 
     def for_unlock(self, unlock) -> int:
         """The price, 0 when there is none (the specification's cost lookups answer a number)."""

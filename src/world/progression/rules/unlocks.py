@@ -64,6 +64,7 @@ class Quote:
     step_problem: str | None  # why it is not the character's next step (None: it is)
     sale_problem: str | None  # why it is not for sale (None: it is)
     current: int = 0  # the character's level in the class, or its value in the trait
+    has_any_class: bool = False  # whether the character has a level in any class
 
     @property
     def on_sale(self) -> bool:
@@ -130,6 +131,7 @@ def evaluate_unlock(
             if class_level
             else snapshot.trait_values.get(unlock.trait_id, 0)
         ),
+        has_any_class=bool(snapshot.class_levels),
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import IntegerField, Value
+
 from world.classes.models import CharacterClass
 
 from ..models import (
@@ -29,7 +31,20 @@ def requirements_of(unlocks: Iterable) -> dict[int, list]:
     found: dict[int, list] = {pk: [] for pk in ids}
     if not ids:
         return found
-    for model in REQUIREMENT_MODELS:
+    # One query finds which of the seven requirement tables have rows for these unlocks (most
+    # unlocks have none or one kind), then only those tables are read.
+    kinds = None
+    for index, model in enumerate(REQUIREMENT_MODELS):
+        part = (
+            model.objects.filter(class_level_unlock_id__in=ids, is_active=True)
+            .annotate(kind=Value(index, output_field=IntegerField()))
+            .values_list("kind", flat=True)
+        )
+        kinds = part if kinds is None else kinds.union(part)
+    present = set(kinds)
+    for index, model in enumerate(REQUIREMENT_MODELS):
+        if index not in present:
+            continue
         queryset = model.objects.filter(class_level_unlock_id__in=ids, is_active=True)
         related = [f.name for f in model._meta.concrete_fields if f.is_relation]
         related = [name for name in related if name != "class_level_unlock"]

@@ -3,8 +3,8 @@
 A purchase is one durable transaction: the character's row is locked first (so two actions on
 one character queue instead of racing), the unlock is quoted under that lock by the one rule the
 shop uses, and XP is taken from the character's locked pool, its transferable pool and finally
-its owner's account. Each part taken is its own XP_PURCHASE ledger row naming the purchase, which
-is how a refund knows where to put the XP back.
+its owner's account. Each part taken is its own XP_PURCHASE ledger row naming the purchase (its
+`unlock` column), which is how a refund knows where to put the XP back.
 """
 
 from __future__ import annotations
@@ -117,24 +117,26 @@ def _purchase(character, unlock, gm, idempotency_key) -> CharacterUnlock:
             description=description,
             gm=gm,
             unlock=record,
-            idempotency_key=f"unlock:{record.pk}:{pool}",
         )
         remaining -= part
 
     if class_level:
-        CharacterClassLevel.objects.update_or_create(
-            character_id=character.pk,
-            character_class_id=unlock.character_class_id,
-            defaults={"level": unlock.target_level},
-            create_defaults={"level": unlock.target_level, "is_primary": not _has_class(character)},
-        )
+        # The quote read the character's classes under the lock: level 1 is a new class (the
+        # character's primary one if it had none), any other level raises the one it has.
+        if unlock.target_level == 1:
+            CharacterClassLevel.objects.create(
+                character_id=character.pk,
+                character_class_id=unlock.character_class_id,
+                level=1,
+                is_primary=not quote.has_any_class,
+            )
+        else:
+            CharacterClassLevel.objects.filter(
+                character_id=character.pk, character_class_id=unlock.character_class_id
+            ).update(level=unlock.target_level)
     else:
         release_banked_development_points(character, unlock.trait, unlock=record)
     return record
-
-
-def _has_class(character) -> bool:
-    return CharacterClassLevel.objects.filter(character_id=character.pk).exists()
 
 
 def post_pool_part(character, account, pool: str, amount: int, *, unlock, **fields):

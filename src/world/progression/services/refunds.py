@@ -63,7 +63,6 @@ def refund_unlock(
                 description=description,
                 gm=gm,
                 unlock=record,
-                idempotency_key=f"refund:{record.pk}:{pool}",
             )
         record.refunded_date = timezone.now()
         record.refunded_by = gm
