@@ -10,6 +10,7 @@ from unittest.mock import Mock
 
 import evennia
 import pytest
+from evennia.accounts.models import AccountDB
 from evennia.server.serversession import ServerSession
 from evennia.utils.test_resources import EvenniaCommandTestMixin
 
@@ -34,7 +35,8 @@ class CommandRunner(EvenniaCommandTestMixin):
         """Run what a player types (`kudos/claim xp = 20`) as `caller`; returns the text sent
         to the caller, colour codes stripped unless `noansi` is False."""
         name, args = split_typed(typed)
-        self.account = caller.account
+        # An account typing out of character is its own account.
+        self.account = caller if isinstance(caller, AccountDB) else caller.account
         return self.call(find_command(name)(), args, msg=msg, caller=caller, noansi=noansi)
 
 
