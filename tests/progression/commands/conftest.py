@@ -138,3 +138,18 @@ def xp_claim(db):
     return KudosClaimCategoryFactory(
         name="xp", display_name="XP", kudos_cost=10, reward_amount=1, description="Account XP"
     )
+
+
+@pytest.fixture
+def server_log():
+    """The lines Evennia's logger writes to the server log while the test runs."""
+    from twisted.logger import formatEvent, globalLogPublisher
+
+    lines: list[str] = []
+
+    def observe(event):
+        lines.append(formatEvent(event))
+
+    globalLogPublisher.addObserver(observe)
+    yield lines
+    globalLogPublisher.removeObserver(observe)

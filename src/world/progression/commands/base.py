@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from textwrap import fill
 
 from django.db import InterfaceError, OperationalError
 from evennia.accounts.models import AccountDB
@@ -53,8 +52,9 @@ class CommandInputError(ProgressionError):
 
 
 def echo(text: str | None, *, length: int = ECHO_LENGTH) -> str:
-    """What a player typed, quoted back in an error: plain, on one line, short."""
-    return game_text(text, max_length=length)
+    """What a player typed, quoted back in an error: plain, on one line, short ("…" when none
+    of it is printable)."""
+    return game_text(text, max_length=length) or ("…" if text else "")
 
 
 def shown(text: str | None) -> str:
@@ -160,14 +160,16 @@ class ProgressionCommand(MuxCommand):
             logger.log_trace(f"Progression command {self.key!r}: the database is unavailable.")
             self.fail(DATABASE_DOWN)
         except Exception:
-            logger.log_trace(f"Progression command {self.key!r} failed on {self.raw_string!r}.")
+            typed = (self.raw_string or "")[:200]
+            logger.log_trace(f"Progression command {self.key!r} failed on {typed!r}.")
             self.fail(UNEXPECTED)
 
     def run(self):
         raise NotImplementedError
 
     def fail(self, message: str) -> None:
-        self.msg(f"|r{fill(message, width=TABLE_WIDTH)}|n")
+        # One line, never wrapped here: a client wraps it to its own width.
+        self.msg(f"|r{message}|n")
 
     # -- who is asking
 
