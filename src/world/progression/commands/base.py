@@ -146,6 +146,8 @@ class ProgressionCommand(MuxCommand):
     # Switches only staff may use; checked in func() because one command mixes both.
     staff_switches: tuple[str, ...] = ()
     usage = ""
+    # How a character-only view names its character out of character.
+    naming = ""
 
     def func(self):
         """Run the command; whatever goes wrong, the player reads one line."""
@@ -223,7 +225,7 @@ class ProgressionCommand(MuxCommand):
             raise CommandInputError("You have no character yet: create one first.")
         first = echo(names[0])
         raise CommandInputError(
-            f"Out of character: type 'ic {first}' or '{self.key} {first}'"
+            f"Out of character: type 'ic {first}' or '{self.naming.format(name=first)}'"
             f" (yours: {echo(', '.join(names), length=40)})."
         )
 

@@ -25,6 +25,7 @@ class CmdDevelopment(ProgressionCommand):
     key = "dev"
     aliases = ["development"]
     usage = "Usage: dev [character]"
+    naming = "dev {name}"
 
     def run(self):
         character = self.character_to_use(self.args)

@@ -28,6 +28,7 @@ class CmdUnlocks(ProgressionCommand):
     key = "unlocks"
     aliases = ["shop"]
     usage = "Usage: unlocks [character]"
+    naming = "unlocks {name}"
 
     def run(self):
         character = self.character_to_use(self.args)
@@ -82,6 +83,7 @@ class CmdUnlock(ProgressionCommand):
     switch_options = ("confirm", "refund")
     staff_switches = ("refund",)
     usage = "Usage: unlock <class> <level> or unlock <trait> <rating> (e.g. strength 2.0)"
+    naming = "unlock {name} = <unlock>"
 
     def run(self):
         if "refund" in self.switches:
