@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, close_old_connections
 from evennia.accounts.models import AccountDB
 from evennia.commands.default.muxcommand import MuxCommand
 from evennia.objects.models import ObjectDB
@@ -23,9 +23,6 @@ from ..permissions import is_staff
 from ..rules.text import game_text
 from ..selectors import account_named, owned_character_ids, owner_of, unlock_named
 
-# The Evennia lockstring that matches `permissions.is_staff` for the cmd lock of staff-only
-# commands; the in-code checks call is_staff itself.
-STAFF_LOCK = "perm(Admin) or perm(Developer) or superuser()"
 TABLE_WIDTH = 78
 RECENT = 10
 # Typed text echoed in an error is cut to this many characters, so the error stays one line.
@@ -160,6 +157,9 @@ class ProgressionCommand(MuxCommand):
             self.fail(str(error))
         except (OperationalError, InterfaceError):
             logger.log_trace(f"Progression command {self.key!r}: the database is unavailable.")
+            # Drop a connection the failure left unusable, so the next command opens a new one
+            # instead of failing on the dead one (what Django does around each web request).
+            close_old_connections()
             self.fail(DATABASE_DOWN)
         except Exception:
             typed = (self.raw_string or "")[:200]
@@ -176,7 +176,7 @@ class ProgressionCommand(MuxCommand):
     # -- who is asking
 
     def is_staff(self) -> bool:
-        return is_staff(self.account or self.player_account_or_none())
+        return is_staff(self.player_account_or_none())
 
     def require_staff_for_switches(self) -> None:
         used = [switch for switch in self.switches if switch in self.staff_switches]
@@ -189,6 +189,8 @@ class ProgressionCommand(MuxCommand):
         return isinstance(self.caller, AccountDB)
 
     def player_account_or_none(self):
+        """The account typing: the one logged in, or the account itself out of character, or
+        for a character nobody is puppeting (a script, a test) the character's owner."""
         if self.account is not None:
             return self.account
         if self.out_of_character:
