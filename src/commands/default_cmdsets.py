@@ -2,7 +2,7 @@
 
 from evennia import default_cmds
 
-from world.progression.commands import PROGRESSION_COMMANDS
+from world.progression.commands import ACCOUNT_PROGRESSION_COMMANDS, PROGRESSION_COMMANDS
 
 
 class CharacterCmdSet(default_cmds.CharacterCmdSet):
@@ -23,6 +23,9 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
 
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
+        # Out of character too; while a character is played, its own copies take precedence.
+        for command in ACCOUNT_PROGRESSION_COMMANDS:
+            self.add(command())
 
 
 class UnloggedinCmdSet(default_cmds.UnloggedinCmdSet):

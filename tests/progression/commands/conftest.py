@@ -10,6 +10,7 @@ from unittest.mock import Mock
 
 import evennia
 import pytest
+from evennia.accounts.models import AccountDB
 from evennia.server.serversession import ServerSession
 from evennia.utils.test_resources import EvenniaCommandTestMixin
 
@@ -34,7 +35,8 @@ class CommandRunner(EvenniaCommandTestMixin):
         """Run what a player types (`kudos/claim xp = 20`) as `caller`; returns the text sent
         to the caller, colour codes stripped unless `noansi` is False."""
         name, args = split_typed(typed)
-        self.account = caller.account
+        # An account typing out of character is its own account.
+        self.account = caller if isinstance(caller, AccountDB) else caller.account
         return self.call(find_command(name)(), args, msg=msg, caller=caller, noansi=noansi)
 
 
@@ -136,3 +138,18 @@ def xp_claim(db):
     return KudosClaimCategoryFactory(
         name="xp", display_name="XP", kudos_cost=10, reward_amount=1, description="Account XP"
     )
+
+
+@pytest.fixture
+def server_log():
+    """The lines Evennia's logger writes to the server log while the test runs."""
+    from twisted.logger import formatEvent, globalLogPublisher
+
+    lines: list[str] = []
+
+    def observe(event):
+        lines.append(formatEvent(event))
+
+    globalLogPublisher.addObserver(observe)
+    yield lines
+    globalLogPublisher.removeObserver(observe)

@@ -1,10 +1,11 @@
-"""The commands are in the character command set, with help entries under "Progression"."""
+"""The commands are in the character and account command sets, with help entries under
+"Progression"."""
 
 import pytest
 
 from world.progression.commands import PROGRESSION_COMMANDS
 
-EXPECTED_KEYS = {"xp", "unlocks", "unlock", "dev", "kudos", "scene"}
+EXPECTED_KEYS = {"xp", "unlocks", "unlock", "dev", "kudos"}
 
 
 def test_every_progression_command_is_in_the_character_cmdset():
@@ -27,8 +28,15 @@ def test_help_entry_has_usage_and_is_filed_under_progression(command):
         assert f"{command.key}/{switch}" in command.__doc__ or f"  {switch} " in command.__doc__
 
 
-def test_scene_finish_is_staff_only_by_lock(player, staff):
-    scene = next(c for c in PROGRESSION_COMMANDS if c.key == "scene")()
+def test_every_progression_command_is_also_in_the_account_cmdset():
+    from commands.default_cmdsets import AccountCmdSet
 
-    assert not scene.access(player, "cmd")
-    assert scene.access(staff, "cmd")
+    cmdset = AccountCmdSet()
+    cmdset.at_cmdset_creation()
+
+    assert {command.key for command in cmdset.commands} >= EXPECTED_KEYS
+
+
+def test_scene_finish_is_no_longer_a_progression_command():
+    # The scene commands live in world.scenes now.
+    assert "scene" not in {command.key for command in PROGRESSION_COMMANDS}

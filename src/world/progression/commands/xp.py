@@ -1,0 +1,153 @@
+"""The `xp` command: account and character XP, history pages, and the staff award and
+correction switches. It works in character and out of character (from the account)."""
+
+from __future__ import annotations
+
+from evennia.objects.models import ObjectDB
+
+from ..conf import progression_settings
+from ..selectors import account_dashboard, with_character_xp, xp_history
+from ..services import award_xp
+from ..services.corrections import correct_account_xp
+from ..types import ProgressionReason
+from .base import (
+    RECENT,
+    CommandInputError,
+    ProgressionCommand,
+    date_text,
+    parse_amount,
+    parse_page,
+    shown,
+    signed,
+    split_reason,
+)
+
+
+class CmdXP(ProgressionCommand):
+    """
+    Your experience points.
+
+    Usage:
+      xp
+      xp/history [page]
+      xp/award <player> = <amount> [: reason]            (staff)
+      xp/correct <player> = <+amount or -amount> : reason (staff)
+
+    Switches:
+      history - older account transactions, ten to a page
+      award   - give a player XP (a GM award)
+      correct - fix an account's XP by posting a correction; the reason is kept
+
+    Without a switch, shows your account XP (available, earned and spent),
+    the XP held by the character you are playing (locked XP can only be spent
+    on that character; transferable XP too), and your last ten transactions.
+    Out of character it shows the XP held by each of your characters.
+    Unlocks draw on the character's locked XP first, then its transferable
+    XP, then your account.
+    """
+
+    key = "xp"
+    aliases = ["experience"]
+    switch_options = ("history", "award", "correct")
+    staff_switches = ("award", "correct")
+    usage = "Usage: xp, xp/history [page]"
+
+    def run(self):
+        if "award" in self.switches:
+            self.award()
+        elif "correct" in self.switches:
+            self.correct()
+        elif "history" in self.switches:
+            self.history()
+        else:
+            self.refuse_arguments()
+            self.overview()
+
+    def overview(self):
+        account = self.player_account
+        dashboard = account_dashboard(account, limit=RECENT)
+        xp = dashboard["xp"]
+        lines = [
+            self.header("Experience"),
+            f"Account XP: |w{xp['current_available']}|n available "
+            f"({xp['total_earned']} earned, {xp['total_spent']} spent)",
+        ]
+        characters = [self.caller] if not self.out_of_character else self.owned_characters()
+        pools = with_character_xp(ObjectDB.objects.filter(pk__in=[c.pk for c in characters]))
+        for character in pools.order_by("pk"):
+            lines.append(
+                f"{shown(character.key)}'s XP: |w{character.locked_xp}|n locked, "
+                f"|w{character.transferable_xp}|n transferable"
+            )
+        transactions = dashboard["xp_transactions"]
+        if transactions:
+            lines += ["", "Recent transactions:", str(self.transaction_table(transactions))]
+            if len(transactions) == RECENT:
+                lines.append("Type |wxp/history 2|n for older ones.")
+        else:
+            lines.append("No XP transactions yet.")
+        self.msg("\n".join(lines))
+
+    def history(self):
+        page = parse_page(self.args, "Usage: xp/history [page]")
+        start = (page - 1) * RECENT
+        window = list(
+            xp_history(self.player_account).order_by("-transaction_date", "-id")[
+                start : start + RECENT + 1
+            ]
+        )
+        if not window:
+            self.msg("No XP transactions yet." if page == 1 else f"There is no page {page}.")
+            return
+        lines = [
+            self.header(f"XP history, page {page}"),
+            str(self.transaction_table(window[:RECENT])),
+        ]
+        if len(window) > RECENT:
+            lines.append(f"Type |wxp/history {page + 1}|n for older ones.")
+        self.msg("\n".join(lines))
+
+    def transaction_table(self, transactions):
+        rows = []
+        for row in transactions:
+            details = shown(row.description)
+            if row.character_id:
+                name = shown(row.character.key)
+                details = f"{details} ({name})" if details else name
+            rows.append(
+                (
+                    date_text(row.transaction_date),
+                    signed(row.amount),
+                    row.get_reason_display(),
+                    details,
+                )
+            )
+        return self.ledger_table(("Date", "XP", "Reason", "Details"), rows, fixed=(14, 8, 17))
+
+    def award(self):
+        self.usage = "Usage: xp/award <player> = <amount> [: reason]"
+        self.require_equals()
+        account = self.find_account(self.lhs)
+        amount_text, reason = split_reason(self.rhs)
+        amount = parse_amount(amount_text, maximum=progression_settings.MAX_XP_AWARD)
+        award_xp(
+            account,
+            amount,
+            reason=ProgressionReason.GM_AWARD,
+            description=reason,
+            gm=self.player_account,
+        )
+        because = f": {shown(reason)}" if reason else "."
+        self.msg(f"You award {account.key} {amount} XP{because}")
+        account.msg(f"|gYou were awarded {amount} XP{because}|n")
+
+    def correct(self):
+        self.usage = "Usage: xp/correct <player> = <+/-amount> : reason"
+        self.require_equals()
+        account = self.find_account(self.lhs)
+        amount_text, reason = split_reason(self.rhs)
+        amount = parse_amount(amount_text, maximum=progression_settings.MAX_XP_AWARD, signed=True)
+        if not reason:
+            raise CommandInputError(f"A correction needs a reason. {self.usage}")
+        correct_account_xp(account, amount, gm=self.player_account, reason_text=reason)
+        self.msg(f"Corrected {account.key}'s XP by {signed(amount)}: {shown(reason)}")

@@ -1,0 +1,58 @@
+"""A kudos reason is written by one player and read by another: it is stored as written and shown
+plain, on one line, no longer than the configured length, live and in the kudos history."""
+
+from world.progression.commands import CmdKudos
+from world.progression.models import KudosTransaction
+
+HOSTILE = "|r|/SYSTEM: you are banned|/\x1b[2J\x07 |lcxp/award me = 500|ltclick|le thanks"
+PLAIN = "SYSTEM: you are banned click thanks"
+
+
+def give(play, player, other_account, reason):
+    """Alice gives Bruno kudos; returns what each of them was sent, colour codes left in."""
+    play.account = player.account
+    return play.call(
+        CmdKudos(),
+        f"/give Bruno = {reason}",
+        caller=player,
+        msg={player: None, other_account: None},
+        noansi=False,
+    )
+
+
+def test_the_recipient_is_told_in_plain_text_on_one_line(
+    play, player, other_player, other_account, vote_category
+):
+    sent = give(play, player, other_account, HOSTILE)[other_account]
+
+    assert "\n" not in sent and "\x1b[2J" not in sent and "\x07" not in sent
+    assert sent.endswith(f"Alice gave you 2 kudos: {PLAIN}\x1b[0m")  # no link, no red
+
+
+def test_the_reason_is_stored_as_written(play, player, other_player, other_account, vote_category):
+    give(play, player, other_account, HOSTILE)
+
+    assert KudosTransaction.objects.get(account=other_account).description == HOSTILE
+
+
+def test_the_recipients_history_shows_the_reason_plain(
+    play, player, other_player, other_account, vote_category
+):
+    give(play, player, other_account, HOSTILE)
+
+    out = play(other_player, "kudos")
+
+    assert "SYSTEM: you are banned" in out
+    assert "\x1b[2J" not in out and "\x07" not in out
+    assert not any(line.startswith("SYSTEM") for line in out.splitlines())
+
+
+def test_thousands_of_line_breaks_arrive_as_one_short_line(
+    play, player, other_player, other_account, vote_category, settings
+):
+    settings.PROGRESSION_MAX_SHOWN_TEXT = 40
+
+    sent = give(play, player, other_account, "|/" * 2_900 + "x" * 10_000)[other_account]
+
+    assert "\n" not in sent
+    assert sent.endswith("Alice gave you 2 kudos: " + "x" * 39 + "…\x1b[0m")
