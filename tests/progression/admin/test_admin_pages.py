@@ -34,6 +34,7 @@ LEDGERS_AND_BALANCES = {
     m.KudosTransaction,
     m.CharacterUnlock,
     m.CharacterOwner,
+    m.KudosRewardRequest,
 }
 # The most any changelist takes with 100 rows: session, count(s), the page with its related rows
 # joined in, the action form and the list filters' choices; none of it grows with the rows.
