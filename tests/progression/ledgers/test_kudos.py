@@ -239,3 +239,45 @@ def test_the_database_refuses_a_kudos_row_with_both_categories(account, source, 
         KudosTransaction.objects.create(
             account=account, amount=5, source_category=source, claim_category=xp_claim
         )
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_staff_closing_one_request_at_once_close_it_once():
+    import threading
+
+    from django.db import connection
+
+    from typeclasses.factories import AccountFactory, StaffAccountFactory
+
+    account = AccountFactory()
+    title = KudosClaimCategoryFactory(
+        name="title", kudos_cost=5, reward_kind=KudosRewardKind.STAFF_DELIVERED
+    )
+    award_kudos(account, 5, KudosSourceCategoryFactory(name="good-sport"))
+    claim_kudos(account, 5, title)
+    request = KudosRewardRequest.objects.get()
+    staff = [StaffAccountFactory() for _ in range(4)]
+    outcomes = []
+    start = threading.Barrier(len(staff))
+
+    def close(member, service):
+        try:
+            start.wait()
+            service(reward_request=request, staff=member)
+            outcomes.append("closed")
+        except RewardRequestClosedError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    services = [deliver_kudos_reward, cancel_kudos_reward] * 2
+    threads = [threading.Thread(target=close, args=pair) for pair in zip(staff, services)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["closed"] + ["refused"] * 3
+    request.refresh_from_db()
+    assert request.closed_by_id in {member.pk for member in staff}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from evennia.accounts.models import AccountDB
 
 from ..conf import progression_settings
 from ..exceptions import (
@@ -177,7 +178,7 @@ def claim_kudos(
 
 
 def deliver_kudos_reward(
-    *, reward_request: KudosRewardRequest, staff, note: str = ""
+    *, reward_request: KudosRewardRequest, staff: AccountDB, note: str = ""
 ) -> KudosRewardRequest:
     """Staff say they delivered `reward_request`'s reward; RewardRequestClosedError if it was
     already closed."""
@@ -185,14 +186,16 @@ def deliver_kudos_reward(
 
 
 def cancel_kudos_reward(
-    *, reward_request: KudosRewardRequest, staff, note: str = ""
+    *, reward_request: KudosRewardRequest, staff: AccountDB, note: str = ""
 ) -> KudosRewardRequest:
     """Staff close `reward_request` without delivering it. The kudos stay claimed (the ledger
     has no kudos refund); award them back with `award_kudos` if that is what is meant."""
     return _close(reward_request, staff, note, KudosRewardRequestStatus.CANCELLED)
 
 
-def _close(reward_request, staff, note: str, status: str) -> KudosRewardRequest:
+def _close(
+    reward_request: KudosRewardRequest, staff: AccountDB, note: str, status: str
+) -> KudosRewardRequest:
     with transaction.atomic():
         # Locked: two staff closing the same request at once cannot both succeed.
         row = KudosRewardRequest.objects.select_for_update().get(pk=reward_request.pk)
