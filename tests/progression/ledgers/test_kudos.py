@@ -272,7 +272,8 @@ def test_two_staff_closing_one_request_at_once_close_it_once():
             connection.close()
 
     services = [deliver_kudos_reward, cancel_kudos_reward] * 2
-    threads = [threading.Thread(target=close, args=pair) for pair in zip(staff, services)]
+    pairs = zip(staff, services, strict=True)
+    threads = [threading.Thread(target=close, args=pair) for pair in pairs]
     for thread in threads:
         thread.start()
     for thread in threads:
