@@ -141,3 +141,22 @@ class InvalidSceneAwardError(ProgressionError):
 
     def default_message(self) -> str:
         return "Those scene awards are not valid; nothing was awarded."
+
+
+class NotTheirCharacterError(ProgressionError):
+    """A character named with an account's kudos or XP is not one of that account's characters
+    (another account's character, a room, any other object)."""
+
+    code = "not_their_character"
+
+    def default_message(self) -> str:
+        return "That is not one of this account's characters."
+
+
+class RewardRequestClosedError(ProgressionError):
+    """A kudos reward request was already delivered or cancelled."""
+
+    code = "reward_request_closed"
+
+    def default_message(self) -> str:
+        return "That reward request is already closed."

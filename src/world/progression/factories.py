@@ -172,6 +172,26 @@ class CharacterPathHistoryFactory(DjangoModelFactory):
     path = factory.SubFactory(PathFactory)
 
 
+class KudosRewardRequestFactory(DjangoModelFactory):
+    """An open request, made as a claim in a staff-delivered category makes it (with the claim's
+    ledger row; the balance is not touched, so build it through `claim_kudos` where that
+    matters)."""
+
+    class Meta:
+        model = models.KudosRewardRequest
+
+    account = factory.SubFactory(AccountFactory)
+    category = factory.SubFactory(
+        KudosClaimCategoryFactory, reward_kind=models.KudosRewardKind.STAFF_DELIVERED
+    )
+    reward_amount = 1
+    claim_transaction = factory.LazyAttribute(
+        lambda o: models.KudosTransaction.objects.create(
+            account=o.account, amount=-o.category.kudos_cost, claim_category=o.category
+        )
+    )
+
+
 __all__ = [name for name in dir() if name.endswith("Factory") and not name.startswith("_")]
 __all__ += ["AccountFactory", "CharacterFactory"]
 

@@ -34,6 +34,8 @@ LEDGERS_AND_BALANCES = {
     m.KudosTransaction,
     m.CharacterUnlock,
     m.CharacterOwner,
+    m.KudosRewardRequest,
+    m.CharacterPathHistory,  # changed only through select_path (an admin action and page)
 }
 # The most any changelist takes with 100 rows: session, count(s), the page with its related rows
 # joined in, the action form and the list filters' choices; none of it grows with the rows.

@@ -6,6 +6,7 @@ from .development import DevelopmentPointsAdmin, DevelopmentTransactionAdmin
 from .kudos import (
     KudosClaimCategoryAdmin,
     KudosPointsDataAdmin,
+    KudosRewardRequestAdmin,
     KudosSourceCategoryAdmin,
     KudosTransactionAdmin,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "ExperiencePointsDataAdmin",
     "KudosClaimCategoryAdmin",
     "KudosPointsDataAdmin",
+    "KudosRewardRequestAdmin",
     "KudosSourceCategoryAdmin",
     "KudosTransactionAdmin",
     "LevelRequirementAdmin",

@@ -1,11 +1,20 @@
-"""Kudos categories (staff-configured), balances and the kudos ledger."""
+"""Kudos categories (staff-configured), balances, the kudos ledger, and the reward requests
+staff deliver (closed through actions that call the services, never edited)."""
 
+from django import forms
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from ..models import KudosClaimCategory, KudosPointsData, KudosSourceCategory, KudosTransaction
-from .base import ReadOnlyAdmin
+from ..models import (
+    KudosClaimCategory,
+    KudosPointsData,
+    KudosRewardRequest,
+    KudosSourceCategory,
+    KudosTransaction,
+)
+from ..services.kudos import cancel_kudos_reward, deliver_kudos_reward
+from .base import ReadOnlyAdmin, run_form_action, staff_account
 
 
 @admin.register(KudosSourceCategory)
@@ -18,10 +27,23 @@ class KudosSourceCategoryAdmin(admin.ModelAdmin):
 
 @admin.register(KudosClaimCategory)
 class KudosClaimCategoryAdmin(admin.ModelAdmin):
-    list_display = ["display_name", "name", "kudos_cost", "reward_amount", "is_active"]
-    list_filter = ["is_active"]
+    list_display = [
+        "display_name",
+        "name",
+        "reward_kind",
+        "kudos_cost",
+        "reward_amount",
+        "is_active",
+    ]
+    list_filter = ["reward_kind", "is_active"]
     search_fields = ["name", "display_name", "description"]
     prepopulated_fields = {"name": ["display_name"]}
+    radio_fields = {"reward_kind": admin.VERTICAL}
+
+    def get_changeform_initial_data(self, request):
+        # A new category starts with no kind ticked: staff say what it gives, rather than
+        # inheriting the model's default (XP) by not looking.
+        return {"reward_kind": None, **super().get_changeform_initial_data(request)}
 
 
 @admin.register(KudosPointsData)
@@ -76,3 +98,56 @@ class KudosTransactionAdmin(ReadOnlyAdmin):
     list_filter = ["source_category", "claim_category", "transaction_date"]
     search_fields = ["account__username", "awarded_by__username", "description"]
     ordering = ["-transaction_date", "-id"]
+
+
+class StaffNoteForm(forms.Form):
+    note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Optional: what was delivered, or why it was cancelled. Kept on the request.",
+    )
+
+
+@admin.register(KudosRewardRequest)
+class KudosRewardRequestAdmin(ReadOnlyAdmin):
+    """Claims in staff-delivered categories: staff deliver the reward in the game, then close
+    the request here with "Mark delivered" (or "Cancel")."""
+
+    list_display = [
+        "created_date",
+        "account",
+        "category",
+        "reward_amount",
+        "status",
+        "closed_by",
+        "closed_at",
+    ]
+    list_select_related = ["account", "category", "closed_by"]
+    list_filter = ["status", "category"]
+    search_fields = ["account__username", "category__display_name", "staff_note"]
+    ordering = ["-created_date", "-id"]
+    actions = ["deliver_action", "cancel_action"]
+
+    @admin.action(description="Mark the selected requests delivered")
+    def deliver_action(self, request, queryset):
+        return self._close(request, queryset, deliver_kudos_reward, "Mark delivered", "delivered")
+
+    @admin.action(description="Cancel the selected requests (the kudos stay claimed)")
+    def cancel_action(self, request, queryset):
+        return self._close(request, queryset, cancel_kudos_reward, "Cancel request", "cancelled")
+
+    def _close(self, request, queryset, service, title: str, done: str):
+        staff = staff_account(request)
+
+        def apply(row, data):
+            service(reward_request=row, staff=staff, note=data["note"])
+            return f"{row.account}: {row.reward_amount} {row.category} {done}."
+
+        return run_form_action(
+            self,
+            request,
+            queryset.select_related("account", "category"),
+            form_class=StaffNoteForm,
+            title=title,
+            apply=apply,
+        )

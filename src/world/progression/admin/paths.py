@@ -1,18 +1,102 @@
-"""Which path each character chose at each stage."""
+"""Which path each character chose at each stage: read-only here; staff choose a path for a
+character through `services.paths.select_path`, so its checks hold in the admin too."""
 
-from django.contrib import admin
+from __future__ import annotations
 
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Min
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+from world.classes.models import Path
+
+from ..exceptions import ProgressionError
 from ..models import CharacterPathHistory
+from ..selectors import character_named
+from ..services.paths import select_path
+from .base import ACTION_FORM_TEMPLATE, ReadOnlyAdmin, run_form_action
+
+
+class SelectPathForm(forms.Form):
+    # Every path, open or not: select_path says why one cannot be taken (one rule, one place).
+    path = forms.ModelChoiceField(
+        queryset=Path.objects.all(), help_text="The path the character takes next."
+    )
+
+
+class SelectPathForCharacterForm(SelectPathForm):
+    character = forms.CharField(help_text="The character's name.")
+    field_order = ["character", "path"]
+
+    def clean_character(self):
+        name = self.cleaned_data["character"]
+        character = character_named(name)
+        if character is None:
+            raise forms.ValidationError(f"No character is named {name.strip()!r}.")
+        return character
+
+
+def _select(character, chosen: Path) -> str:
+    select_path(character, chosen)
+    return f"{character} now follows {chosen}."
 
 
 @admin.register(CharacterPathHistory)
-class CharacterPathHistoryAdmin(admin.ModelAdmin):
+class CharacterPathHistoryAdmin(ReadOnlyAdmin):
     list_display = ["character", "path", "path_stage", "selected_at"]
     list_select_related = ["character", "path"]
     list_filter = ["path__stage", "path"]
     search_fields = ["character__db_key", "path__name"]
-    raw_id_fields = ["character"]
+    actions = ["select_path_action"]
+    change_list_template = "admin/progression/characterpathhistory/change_list.html"
 
     @admin.display(description="Stage", ordering="path__stage")
     def path_stage(self, obj: CharacterPathHistory) -> str:
         return obj.path.get_stage_display()
+
+    @admin.action(description="Choose the next path for the selected rows' characters")
+    def select_path_action(self, request, queryset):
+        # One row per character, however many of its rows were ticked.
+        first_rows = queryset.values("character_id").annotate(first=Min("pk")).values("first")
+        return run_form_action(
+            self,
+            request,
+            CharacterPathHistory.objects.filter(pk__in=first_rows).select_related(
+                "character", "path"
+            ),
+            form_class=SelectPathForm,
+            title="Choose a path",
+            apply=lambda row, data: _select(row.character, data["path"]),
+        )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.select_view)
+        return [
+            path("select/", view, name="progression_characterpathhistory_select"),
+            *super().get_urls(),
+        ]
+
+    def select_view(self, request):
+        """Choose a path for any character, including one that has chosen none yet."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = SelectPathForCharacterForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                line = _select(form.cleaned_data["character"], form.cleaned_data["path"])
+            except ProgressionError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(request, line, messages.SUCCESS)
+                return redirect(reverse("admin:progression_characterpathhistory_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Choose a path",
+            "form": form,
+            "rows": [],
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, ACTION_FORM_TEMPLATE, context)

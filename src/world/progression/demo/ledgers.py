@@ -13,7 +13,7 @@ def seed() -> None:
     from django.conf import settings
 
     from world.progression import services
-    from world.progression.models import KudosClaimCategory, KudosSourceCategory
+    from world.progression.models import KudosClaimCategory, KudosRewardKind, KudosSourceCategory
     from world.progression.types import ProgressionReason
 
     sources = {}
@@ -37,9 +37,16 @@ def seed() -> None:
                 "description": description,
             },
         )
-    for name, display, cost, reward, description in (
-        ("xp", "XP", 10, 3, "Every 10 kudos become 3 account XP."),
-        ("title", "A title", 50, 1, "A custom title staff will set for you."),
+    for name, display, cost, reward, kind, description in (
+        ("xp", "XP", 10, 3, KudosRewardKind.XP, "Every 10 kudos become 3 account XP."),
+        (
+            "title",
+            "A title",
+            50,
+            1,
+            KudosRewardKind.STAFF_DELIVERED,
+            "A custom title staff will set for you.",
+        ),
     ):
         KudosClaimCategory.objects.get_or_create(
             name=name,
@@ -47,6 +54,7 @@ def seed() -> None:
                 "display_name": display,
                 "kudos_cost": cost,
                 "reward_amount": reward,
+                "reward_kind": kind,
                 "description": description,
             },
         )

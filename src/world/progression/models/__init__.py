@@ -2,7 +2,15 @@
 
 from .character_xp import CharacterXP, CharacterXPTransaction
 from .development import DevelopmentPoints, DevelopmentTransaction
-from .kudos import KudosClaimCategory, KudosPointsData, KudosSourceCategory, KudosTransaction
+from .kudos import (
+    KudosClaimCategory,
+    KudosPointsData,
+    KudosRewardKind,
+    KudosRewardRequest,
+    KudosRewardRequestStatus,
+    KudosSourceCategory,
+    KudosTransaction,
+)
 from .ownership import CharacterOwner
 from .paths import CharacterPathHistory
 from .requirements import (
@@ -45,6 +53,9 @@ __all__ = [
     "ExperiencePointsData",
     "KudosClaimCategory",
     "KudosPointsData",
+    "KudosRewardKind",
+    "KudosRewardRequest",
+    "KudosRewardRequestStatus",
     "KudosSourceCategory",
     "KudosTransaction",
     "LevelRequirement",

@@ -26,6 +26,14 @@ class KudosSourceCategory(SharedMemoryModel):
         return self.display_name
 
 
+class KudosRewardKind(models.TextChoices):
+    """What a claim category gives: account XP the game credits itself, or something staff
+    deliver by hand (a title, a custom item) after the claim opens a request for them."""
+
+    XP = "xp", "Account XP"
+    STAFF_DELIVERED = "staff_delivered", "Delivered by staff"
+
+
 class KudosClaimCategory(SharedMemoryModel):
     """What kudos can be converted into, at `kudos_cost` kudos per `reward_amount` reward."""
 
@@ -34,14 +42,32 @@ class KudosClaimCategory(SharedMemoryModel):
     description = models.TextField(blank=True)
     kudos_cost = models.PositiveIntegerField(default=10)
     reward_amount = models.PositiveIntegerField(default=1)
+    # XP by default: the one reward the game delivers itself (the admin makes staff choose).
+    reward_kind = models.CharField(
+        max_length=20, choices=KudosRewardKind.choices, default=KudosRewardKind.XP
+    )
     is_active = models.BooleanField(default=True)
 
     class Meta:
         verbose_name_plural = "kudos claim categories"
         ordering = ["display_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reward_kind__in=KudosRewardKind.values),
+                name="kudosclaimcategory_reward_kind_known",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def gives_xp(self) -> bool:
+        return self.reward_kind == KudosRewardKind.XP
+
+    @property
+    def delivered_by_staff(self) -> bool:
+        return self.reward_kind == KudosRewardKind.STAFF_DELIVERED
 
     def calculate_reward(self, kudos_amount: int) -> int:
         """Reward for `kudos_amount` kudos, in whole units only."""
@@ -143,3 +169,64 @@ class KudosTransaction(models.Model):
     def __str__(self) -> str:
         category = self.source_category or self.claim_category
         return f"{self.account} {self.amount:+d} kudos ({category})"
+
+
+class KudosRewardRequestStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    DELIVERED = "delivered", "Delivered"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class KudosRewardRequest(models.Model):
+    """A claim in a staff-delivered category, waiting for staff to deliver the reward.
+
+    Made by the claim in the same transaction (one per claim row); staff close it as delivered or
+    cancelled through the services, never by editing it.
+    """
+
+    account = models.ForeignKey(
+        "accounts.AccountDB", on_delete=models.CASCADE, related_name="kudos_reward_requests"
+    )
+    claim_transaction = models.OneToOneField(
+        KudosTransaction, on_delete=models.PROTECT, related_name="reward_request"
+    )
+    category = models.ForeignKey(
+        KudosClaimCategory, on_delete=models.PROTECT, related_name="reward_requests"
+    )
+    reward_amount = models.PositiveIntegerField()
+    status = models.CharField(
+        max_length=20,
+        choices=KudosRewardRequestStatus.choices,
+        default=KudosRewardRequestStatus.OPEN,
+    )
+    created_date = models.DateTimeField(default=timezone.now)
+    closed_by = models.ForeignKey(
+        "accounts.AccountDB", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    staff_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reward_amount__gt=0), name="kudosrewardrequest_reward_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=KudosRewardRequestStatus.values),
+                name="kudosrewardrequest_status_known",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(status=KudosRewardRequestStatus.OPEN, closed_at__isnull=True)
+                    | (~Q(status=KudosRewardRequestStatus.OPEN) & Q(closed_at__isnull=False))
+                ),
+                name="kudosrewardrequest_closed_ones_say_when",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "created_date"], name="kudosreward_by_status_age"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account}: {self.reward_amount} {self.category} ({self.get_status_display()})"

@@ -1,18 +1,21 @@
-"""The economy report for staff: what was issued and spent, who earned most, and kudos that
-come mostly from one other account (possible vote trading). Read-only, a fixed number of
-aggregate queries whatever the date range."""
+"""The economy report for staff: what was issued and spent, who earned most, kudos that come
+mostly from one other account (possible vote trading), and possible alts among the accounts
+that gave or got kudos. Read-only, a fixed number of aggregate queries whatever the date
+range."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
+from evennia.accounts.models import AccountDB
 
+from ..conf import progression_settings
 from ..models import KudosTransaction, XPTransaction
+from ..rules.accounts import normalised_email
 from ..types import ProgressionReason
 
 TOP_EARNERS = 10
@@ -106,6 +109,7 @@ def economy_report(start: date, end: date) -> dict:
         "top_xp_earners": top_xp,
         "top_kudos_earners": top_kudos,
         "single_source_kudos": single_source_kudos(kudos),
+        "possible_alts": possible_alts(kudos),
     }
 
 
@@ -117,8 +121,8 @@ def single_source_kudos(kudos) -> list[dict]:
     PROGRESSION_REPORT_SINGLE_SOURCE_MINIMUM of them: a pair trading votes looks like this, a
     well-liked player does not.
     """
-    share = getattr(settings, "PROGRESSION_REPORT_SINGLE_SOURCE_SHARE", 0.6)
-    minimum = getattr(settings, "PROGRESSION_REPORT_SINGLE_SOURCE_MINIMUM", 5)
+    share = progression_settings.REPORT_SINGLE_SOURCE_SHARE
+    minimum = progression_settings.REPORT_SINGLE_SOURCE_MINIMUM
     given = (
         kudos.filter(amount__gt=0, awarded_by__isnull=False)
         .values("account__username", "awarded_by__username")
@@ -142,3 +146,29 @@ def single_source_kudos(kudos) -> list[dict]:
                 }
             )
     return sorted(flagged, key=lambda row: (-row["share"], row["account"]))
+
+
+def possible_alts(kudos) -> list[dict]:
+    """Groups of accounts, among those that gave or got kudos in `kudos`, that share a mailbox
+    (`normalised_email`) or the IP address they were created from (Evennia keeps it as the
+    `creator_ip` attribute; it keeps no last-login IP). Staff judge: a shared IP is often a
+    household or a campus. Each group: {"shared", "value", "accounts"}.
+    """
+    involved = AccountDB.objects.filter(
+        Q(pk__in=kudos.values("account_id")) | Q(pk__in=kudos.values("awarded_by_id"))
+    )
+    groups: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for username, email in involved.values_list("username", "email"):
+        mailbox = normalised_email(email)
+        if mailbox is not None:
+            groups["email", mailbox].add(username)
+    for username, ip in involved.filter(
+        db_attributes__db_key="creator_ip", db_attributes__db_category__isnull=True
+    ).values_list("username", "db_attributes__db_value"):
+        if isinstance(ip, str) and ip.strip():
+            groups["creation IP", ip.strip()].add(username)
+    return [
+        {"shared": shared, "value": value, "accounts": sorted(accounts)}
+        for (shared, value), accounts in sorted(groups.items())
+        if len(accounts) > 1
+    ]

@@ -1,32 +1,52 @@
-"""Awarding and claiming kudos.
+"""Awarding and claiming kudos, and closing the reward requests staff deliver.
 
 Claims take whole units only: a category at 10 kudos per unit refuses a claim of 15 with a
-message naming 10 and 20, rather than silently keeping the remainder. Claiming in the category
-named "xp" credits the account's XP in the same transaction.
+message naming 10 and 20, rather than silently keeping the remainder. What a claim gives is the
+category's `reward_kind`, never its name: an XP category credits the account's XP in the same
+transaction; a staff-delivered category opens a `KudosRewardRequest` that staff close in the
+admin (`deliver_kudos_reward` / `cancel_kudos_reward`).
 """
 
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
+from evennia.accounts.models import AccountDB
 
+from ..conf import progression_settings
 from ..exceptions import (
     InactiveCategoryError,
     InsufficientKudosError,
     InvalidAmountError,
+    NotTheirCharacterError,
+    RewardRequestClosedError,
     SelfAwardError,
     StaffOnlyCategoryError,
 )
-from ..models import KudosClaimCategory, KudosPointsData, KudosSourceCategory, KudosTransaction
+from ..models import (
+    KudosClaimCategory,
+    KudosPointsData,
+    KudosRewardRequest,
+    KudosRewardRequestStatus,
+    KudosSourceCategory,
+    KudosTransaction,
+)
 from ..permissions import is_staff
+from ..selectors.accounts import may_act_for
 from ..types import AwardResult, ClaimResult, ProgressionReason
 from .ledger import Pool, post
 from .xp import post_account_xp, require_positive_amount
 
-XP_CLAIM_CATEGORY = "xp"
-
-
 # The specification's services expose the staff rule under this name too.
 is_staff_account = is_staff
+
+
+def require_at_most(amount: int, limit: int) -> int:
+    """The configured ceiling of one operation (see conf.py): a typo or a hostile request cannot
+    push a balance towards what its column holds."""
+    if amount > limit:
+        raise InvalidAmountError(f"The amount must be at most {limit}, not {amount}.")
+    return amount
 
 
 def kudos_pool(account) -> Pool:
@@ -48,8 +68,14 @@ def award_kudos(
     *,
     idempotency_key: str | None = None,
 ) -> AwardResult:
-    """Give `account` kudos for a reason in `source_category`."""
-    require_positive_amount(amount)
+    """Give `account` kudos for a reason in `source_category`.
+
+    `character`, when given, must be one of `account`'s characters (NotTheirCharacterError);
+    amounts above `MAX_KUDOS_AWARD` are refused (InvalidAmountError). Nothing changes on a refusal.
+    """
+    require_at_most(require_positive_amount(amount), progression_settings.MAX_KUDOS_AWARD)
+    if character is not None and not may_act_for(account, character):
+        raise NotTheirCharacterError(f"{character} is not a character of {account}.")
     if not source_category.is_active:
         raise InactiveCategoryError(f"The kudos category '{source_category}' is not active.")
     if awarded_by is not None and awarded_by.pk == account.pk:
@@ -87,10 +113,13 @@ def claim_kudos(
 ) -> ClaimResult:
     """Convert `amount` kudos into `claim_category`'s reward.
 
-    Raises InsufficientKudosError (with have/need) when short, InvalidAmountError for an amount
-    that is not a whole number of units; nothing changes in either case.
+    An XP category credits account XP in the same transaction (`ClaimResult.xp_transaction`); a
+    staff-delivered one opens a `KudosRewardRequest` (`claim_transaction.reward_request`) for
+    staff to deliver. Raises InsufficientKudosError (with have/need) when short,
+    InvalidAmountError for an amount that is not a whole number of units or is above
+    `MAX_KUDOS_CLAIM`; nothing changes in either case.
     """
-    require_positive_amount(amount)
+    require_at_most(require_positive_amount(amount), progression_settings.MAX_KUDOS_CLAIM)
     if not claim_category.is_active:
         raise InactiveCategoryError(f"The claim category '{claim_category}' is not active.")
     cost = claim_category.kudos_cost
@@ -104,6 +133,10 @@ def claim_kudos(
             f"claim {nearest}, not {amount}."
         )
     reward = claim_category.calculate_reward(amount)
+    if not description:
+        description = f"Claimed {reward} {claim_category}"
+        if claim_category.delivered_by_staff:
+            description += "; staff will deliver it"
     with transaction.atomic():
         posting = post(
             kudos_pool(account),
@@ -114,22 +147,28 @@ def claim_kudos(
                 "account": account,
                 "amount": -amount,
                 "claim_category": claim_category,
-                "description": description or f"Claimed {reward} {claim_category}",
+                "description": description,
             },
             idempotency_key=idempotency_key,
         )
         xp_transaction = None
-        if claim_category.name == XP_CLAIM_CATEGORY:
-            if posting.replayed:
-                xp_transaction = getattr(posting.transaction, "xp_transaction", None)
-            else:
-                xp_transaction = post_account_xp(
-                    account,
-                    reward,
-                    reason=ProgressionReason.KUDOS_CLAIM,
-                    description=f"Claimed from {amount} kudos",
-                    kudos_transaction=posting.transaction,
-                ).transaction
+        if posting.replayed:
+            xp_transaction = getattr(posting.transaction, "xp_transaction", None)
+        elif claim_category.gives_xp:
+            xp_transaction = post_account_xp(
+                account,
+                reward,
+                reason=ProgressionReason.KUDOS_CLAIM,
+                description=f"Claimed from {amount} kudos",
+                kudos_transaction=posting.transaction,
+            ).transaction
+        else:
+            KudosRewardRequest.objects.create(
+                account_id=account.pk,
+                claim_transaction=posting.transaction,
+                category=claim_category,
+                reward_amount=reward,
+            )
     return ClaimResult(
         points_data=KudosPointsData.objects.get(account_id=account.pk),
         transaction=posting.transaction,
@@ -138,4 +177,45 @@ def claim_kudos(
     )
 
 
-__all__ = ["InsufficientKudosError", "award_kudos", "claim_kudos", "is_staff_account"]
+def deliver_kudos_reward(
+    *, reward_request: KudosRewardRequest, staff: AccountDB, note: str = ""
+) -> KudosRewardRequest:
+    """Staff say they delivered `reward_request`'s reward; RewardRequestClosedError if it was
+    already closed."""
+    return _close(reward_request, staff, note, KudosRewardRequestStatus.DELIVERED)
+
+
+def cancel_kudos_reward(
+    *, reward_request: KudosRewardRequest, staff: AccountDB, note: str = ""
+) -> KudosRewardRequest:
+    """Staff close `reward_request` without delivering it. The kudos stay claimed (the ledger
+    has no kudos refund); award them back with `award_kudos` if that is what is meant."""
+    return _close(reward_request, staff, note, KudosRewardRequestStatus.CANCELLED)
+
+
+def _close(
+    reward_request: KudosRewardRequest, staff: AccountDB, note: str, status: str
+) -> KudosRewardRequest:
+    with transaction.atomic():
+        # Locked: two staff closing the same request at once cannot both succeed.
+        row = KudosRewardRequest.objects.select_for_update().get(pk=reward_request.pk)
+        if row.status != KudosRewardRequestStatus.OPEN:
+            raise RewardRequestClosedError(
+                f"That request was already closed as {row.get_status_display().lower()}."
+            )
+        row.status = status
+        row.closed_by = staff
+        row.closed_at = timezone.now()
+        row.staff_note = note
+        row.save(update_fields=["status", "closed_by", "closed_at", "staff_note"])
+    return row
+
+
+__all__ = [
+    "InsufficientKudosError",
+    "award_kudos",
+    "cancel_kudos_reward",
+    "claim_kudos",
+    "deliver_kudos_reward",
+    "is_staff_account",
+]

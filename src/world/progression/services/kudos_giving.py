@@ -1,23 +1,28 @@
 """Players giving each other kudos: the player-vote category, with the rules that keep it honest.
 
 A player may give kudos to another player's account, never to their own, never to an account
-that shares their email address (the one sign of an alt the game can read without guessing:
-last-login IP addresses are shared by households, campuses and mobile carriers, so they would
-refuse honest votes), and at most `settings.PROGRESSION_KUDOS_GIVES_PER_WEEK` times in any
-rolling seven days.
+that shares their mailbox (`rules.accounts.normalised_email`: case, plus-addressing and Gmail
+dots do not make a new address; empty addresses never match), and at most
+`PROGRESSION_KUDOS_GIVES_PER_WEEK` times in any rolling seven days.
+
+The mailbox is the one sign of an alt the game refuses on: IP addresses are shared by
+households, campuses and mobile carriers, so refusing on them would refuse honest votes. This
+check is not complete (a second mailbox defeats it); the economy report lists possible alts
+(same mailbox, same creation IP) for staff to judge.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from evennia.accounts.models import AccountDB
 
+from ..conf import progression_settings
 from ..exceptions import AwardLimitError, ProgressionError, SelfAwardError
 from ..models import KudosSourceCategory, KudosTransaction
+from ..rules.accounts import same_mailbox
 from ..types import AwardResult
 from .kudos import award_kudos
 
@@ -25,14 +30,14 @@ GIVING_WINDOW = timedelta(days=7)
 
 
 def gives_per_week() -> int:
-    return settings.PROGRESSION_KUDOS_GIVES_PER_WEEK
+    return progression_settings.KUDOS_GIVES_PER_WEEK
 
 
 def give_category() -> KudosSourceCategory:
-    """The player-vote category named by `settings.PROGRESSION_KUDOS_GIVE_CATEGORY`, made with a
+    """The player-vote category named by the `KUDOS_GIVE_CATEGORY` setting, made with a
     default of 1 kudos the first time anyone gives (staff tune or deactivate it in the admin)."""
     return KudosSourceCategory.objects.get_or_create(
-        name=settings.PROGRESSION_KUDOS_GIVE_CATEGORY,
+        name=progression_settings.KUDOS_GIVE_CATEGORY,
         defaults={
             "display_name": "Player vote",
             "description": "Thanks from another player",
@@ -42,11 +47,8 @@ def give_category() -> KudosSourceCategory:
 
 
 def same_player(giver, recipient) -> bool:
-    """True when `recipient` is `giver` or one of their alts (same email, ignoring case)."""
-    if giver.pk == recipient.pk:
-        return True
-    email = (giver.email or "").strip().lower()
-    return bool(email) and email == (recipient.email or "").strip().lower()
+    """True when `recipient` is `giver` or one of their alts (the same mailbox)."""
+    return giver.pk == recipient.pk or same_mailbox(giver.email, recipient.email)
 
 
 def gives_left_this_week(giver, *, now=None) -> int:
@@ -54,7 +56,7 @@ def gives_left_this_week(giver, *, now=None) -> int:
     since = (now or timezone.now()) - GIVING_WINDOW
     given = KudosTransaction.objects.filter(
         awarded_by_id=giver.pk,
-        source_category__name=settings.PROGRESSION_KUDOS_GIVE_CATEGORY,
+        source_category__name=progression_settings.KUDOS_GIVE_CATEGORY,
         transaction_date__gte=since,
     ).count()
     return max(0, gives_per_week() - given)

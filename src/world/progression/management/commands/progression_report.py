@@ -1,5 +1,5 @@
 """Print the economy report: XP and kudos issued and spent per week and per reason, the top
-earners, and accounts whose kudos mostly come from one other account."""
+earners, accounts whose kudos mostly come from one other account, and possible alts."""
 
 from __future__ import annotations
 
@@ -86,7 +86,10 @@ class Command(BaseCommand):
                 top.add_row(row["account"], str(row["amount"]))
             console.print(top)
 
-        flagged = report["single_source_kudos"]
+        self.print_trading(console, report["single_source_kudos"])
+        self.print_alts(console, report["possible_alts"])
+
+    def print_trading(self, console, flagged) -> None:
         if not flagged:
             console.print("No account's kudos come mostly from one other account.")
             return
@@ -103,3 +106,21 @@ class Command(BaseCommand):
                 f"{row['share']:.0%}",
             )
         console.print(trading)
+
+    def print_alts(self, console, groups) -> None:
+        # kudos/give refuses only a shared mailbox; everything else here is for staff to judge.
+        if not groups:
+            console.print("No accounts in these kudos share a mailbox or a creation IP.")
+            return
+        console.print(
+            Text(
+                "Possible alts (same mailbox or creation IP; a shared IP may be a household)",
+                style="bold",
+            )
+        )
+        alts = Table()
+        for column in ("shared", "value", "accounts"):
+            alts.add_column(column)
+        for row in groups:
+            alts.add_row(row["shared"], row["value"], ", ".join(row["accounts"]))
+        console.print(alts)
