@@ -9,7 +9,7 @@ from world.progression.factories import KudosClaimCategoryFactory
 from world.progression.models import KudosClaimCategory, KudosRewardKind
 
 pytestmark = pytest.mark.django_db
-migration = importlib.import_module("world.progression.migrations.0005_kudos_reward_kind")
+migration = importlib.import_module("world.progression.migrations.0007_kudos_reward_kind")
 
 
 def test_the_category_named_xp_gives_xp_and_the_others_are_delivered_by_staff():

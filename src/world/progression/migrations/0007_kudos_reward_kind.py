@@ -17,7 +17,7 @@ def kinds_from_names(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('progression', '0004_character_owner'),
+        ('progression', '0006_development_bank_ledger'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
