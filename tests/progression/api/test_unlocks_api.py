@@ -100,3 +100,21 @@ def test_unknown_unlock_is_a_404(player, character):
 
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+def test_buying_for_a_moved_character_charges_its_new_owner(
+    client_for, account, other_account, level_one, give_xp
+):
+    moved = CharacterFactory(account=account)
+    account.characters.remove(moved)
+    other_account.characters.add(moved)
+    give_xp(account, 100)
+    give_xp(other_account, 50)
+
+    response = client_for(other_account).post(
+        buy_url(moved), {"kind": "class_level", "id": level_one.pk}, format="json"
+    )
+
+    assert response.status_code == 201
+    assert ExperiencePointsData.objects.get(account=other_account).current_available == 40
+    assert ExperiencePointsData.objects.get(account=account).current_available == 100
