@@ -55,9 +55,7 @@ def test_a_purchase_key_reused_for_another_unlock_is_a_409(player, account, char
     url = f"/api/progression/characters/{character.pk}/unlocks/"
 
     first = player.post(url, {"kind": "class_level", "id": rogue.pk}, format="json", headers=KEY)
-    second = player.post(
-        url, {"kind": "class_level", "id": scholar.pk}, format="json", headers=KEY
-    )
+    second = player.post(url, {"kind": "class_level", "id": scholar.pk}, format="json", headers=KEY)
 
     assert first.status_code == 201
     assert_conflict(second)
