@@ -272,6 +272,16 @@ class ShopSerializer(serializers.Serializer):
     already_unlocked = ShopEntrySerializer(many=True)
 
 
+class CharacterShopSerializer(serializers.Serializer):
+    """One of your characters, as in the character list, with its unlock shop."""
+
+    id = serializers.IntegerField(source="character.pk")
+    name = PlainTextField(source="character.db_key")
+    locked_xp = serializers.IntegerField(source="character.locked_xp")
+    transferable_xp = serializers.IntegerField(source="character.transferable_xp")
+    shop = ShopSerializer()
+
+
 class CharacterUnlockSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     character_id = serializers.IntegerField()

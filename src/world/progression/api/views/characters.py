@@ -51,6 +51,20 @@ class CharacterViewSet(ProgressionViewSet):
         return Response(s.CharacterSummarySerializer(characters, many=True).data)
 
     @extend_schema(
+        summary="Your characters, each with its unlock shop",
+        description="The character list and every character's shop (as "
+        "`/characters/{id}/shop/` answers it) in one request, ordered like the list.",
+        responses={200: s.CharacterShopSerializer(many=True), **UNAUTHENTICATED},
+    )
+    @action(detail=False)
+    def shops(self, request):
+        shops = [
+            {"character": character, "shop": get_available_unlocks_for_character(character)}
+            for character in owned_characters_with_xp(self.account)
+        ]
+        return Response(s.CharacterShopSerializer(shops, many=True).data)
+
+    @extend_schema(
         summary="Development points per trait for one of your characters",
         responses={
             200: s.DevelopmentPointsSerializer(many=True),
