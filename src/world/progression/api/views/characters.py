@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from evennia.objects.models import ObjectDB
 from rest_framework import exceptions, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -29,9 +28,6 @@ class CharacterViewSet(ProgressionViewSet):
     """Only the caller's own characters (another account's is a 403)."""
 
     lookup_value_converter = "int"
-    # Only tells the schema what the id in the path is; every action looks its character up
-    # through the ownership rule.
-    queryset = ObjectDB.objects.none()
 
     def get_character(self, pk) -> object:
         """Your character `pk`: 404 when no character has it, 403 when it is someone else's."""
