@@ -92,3 +92,35 @@ def test_anonymous_request_is_a_401(anonymous_client, character):
     response = anonymous_client.get(f"/api/progression/characters/{character.pk}/development/")
 
     assert response.status_code == 401
+
+
+def test_a_character_moved_to_another_account_belongs_to_its_new_account(
+    client_for, account, other_account
+):
+    moved = CharacterFactory(account=account, key="Wanderer")
+    account.characters.remove(moved)
+    other_account.characters.add(moved)
+    development = f"/api/progression/characters/{moved.pk}/development/"
+
+    old_owner, new_owner = client_for(account), client_for(other_account)
+
+    assert old_owner.get(development).status_code == 403
+    assert new_owner.get(development).status_code == 200
+    assert old_owner.get("/api/progression/characters/").json() == []
+    assert [c["id"] for c in new_owner.get("/api/progression/characters/").json()] == [moved.pk]
+
+
+def test_a_character_added_with_characters_add_is_its_accounts(client_for, account):
+    added = create.create_object("typeclasses.characters.Character", key="Foundling")
+    account.characters.add(added)
+
+    response = client_for(account).get(f"/api/progression/characters/{added.pk}/development/")
+
+    assert response.status_code == 200
+
+
+def test_an_id_too_large_for_the_database_is_a_404(player):
+    response = player.get(f"/api/progression/characters/{2**64}/development/")
+
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"

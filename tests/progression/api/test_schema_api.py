@@ -73,3 +73,32 @@ def test_post_endpoints_document_the_idempotency_key_header(schema):
     for path, operation in posts:
         headers = {p["name"] for p in operation["parameters"] if p["in"] == "header"}
         assert "Idempotency-Key" in headers, path
+
+
+def test_schema_generation_raises_no_warnings_or_errors(anonymous_client):
+    from drf_spectacular.drainage import GENERATOR_STATS
+
+    GENERATOR_STATS.reset()
+    response = anonymous_client.get(SCHEMA_URL, {"format": "json"})
+
+    assert response.status_code == 200
+    assert not GENERATOR_STATS, "drf-spectacular warned while building the schema"
+
+
+def test_the_all_shops_endpoint_is_documented_as_a_list_of_characters_with_shops(schema):
+    operation = schema["paths"]["/api/progression/characters/shops/"]["get"]
+    body = operation["responses"]["200"]["content"]["application/json"]["schema"]
+
+    assert body["type"] == "array"
+    assert body["items"]["$ref"].endswith("/CharacterShop")
+    shape = schema["components"]["schemas"]["CharacterShop"]["properties"]
+    assert set(shape) == {"id", "name", "locked_xp", "transferable_xp", "shop"}
+    assert shape["shop"]["$ref"].endswith("/Shop")
+
+
+def test_character_ids_in_paths_are_documented_as_integers(schema):
+    for path, operations in schema["paths"].items():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "path":
+                    assert parameter["schema"]["type"] == "integer", path

@@ -78,3 +78,52 @@ def test_repeated_award_with_the_same_key_awards_once(staff, account):
     staff.post(AWARD_XP, body, format="json", headers=headers)
 
     assert ExperiencePointsData.objects.get(account=account).total_earned == 5
+
+
+def test_staff_award_kudos_for_one_of_the_accounts_characters(staff, account, character):
+    KudosSourceCategoryFactory(name="helpful")
+
+    response = staff.post(
+        AWARD_KUDOS,
+        {
+            "account": account.username,
+            "category": "helpful",
+            "description": "Great scene",
+            "character": character.pk,
+        },
+        format="json",
+    )
+
+    assert response.status_code == 201
+    assert KudosTransaction.objects.get(account=account).character_id == character.pk
+
+
+@pytest.mark.parametrize("what", ["room", "another account's character"])
+def test_staff_award_kudos_naming_something_not_the_accounts_character_is_a_400(
+    staff, account, other_account, what
+):
+    from evennia.utils import create
+
+    from typeclasses.factories import CharacterFactory
+
+    KudosSourceCategoryFactory(name="helpful")
+    if what == "room":
+        target = create.create_object("typeclasses.rooms.Room", key="Tavern")
+    else:
+        target = CharacterFactory(account=other_account)
+
+    response = staff.post(
+        AWARD_KUDOS,
+        {
+            "account": account.username,
+            "category": "helpful",
+            "description": "x",
+            "character": target.pk,
+        },
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid"
+    assert "character" in response.json()["fields"]
+    assert not KudosTransaction.objects.exists()

@@ -100,3 +100,57 @@ def test_unknown_unlock_is_a_404(player, character):
 
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+def test_buying_for_a_moved_character_charges_its_new_owner(
+    client_for, account, other_account, level_one, give_xp
+):
+    moved = CharacterFactory(account=account)
+    account.characters.remove(moved)
+    other_account.characters.add(moved)
+    give_xp(account, 100)
+    give_xp(other_account, 50)
+
+    response = client_for(other_account).post(
+        buy_url(moved), {"kind": "class_level", "id": level_one.pk}, format="json"
+    )
+
+    assert response.status_code == 201
+    assert ExperiencePointsData.objects.get(account=other_account).current_available == 40
+    assert ExperiencePointsData.objects.get(account=account).current_available == 100
+
+
+SHOPS = "/api/progression/characters/shops/"
+
+
+def test_all_shops_lists_each_of_your_characters_with_its_shop(
+    player, account, other_account, level_one
+):
+    ayla = CharacterFactory(account=account, key="Ayla")
+    bren = CharacterFactory(account=account, key="Bren")
+    CharacterFactory(account=other_account, key="Cato")
+
+    response = player.get(SHOPS)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert [(row["id"], row["name"]) for row in body] == [(ayla.pk, "Ayla"), (bren.pk, "Bren")]
+    for row in body:
+        assert (row["locked_xp"], row["transferable_xp"]) == (0, 0)
+        assert [entry["id"] for entry in row["shop"]["available"]] == [level_one.pk]
+        single = player.get(f"/api/progression/characters/{row['id']}/shop/").json()
+        assert row["shop"] == single
+
+
+def test_all_shops_of_an_account_without_characters_is_an_empty_list(player):
+    response = player.get(SHOPS)
+
+    assert response.status_code == 200
+    assert response.json() == []
+
+
+def test_all_shops_refuses_anonymous_requests(anonymous_client):
+    response = anonymous_client.get(SHOPS)
+
+    assert response.status_code == 401
+    assert response.json()["code"] == "not_authenticated"

@@ -4,14 +4,29 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from ..conf import progression_settings
 from ..models import (
     CharacterXPTransaction,
     KudosClaimCategory,
     KudosTransaction,
     XPTransaction,
 )
+from ..rules.text import plain_text
+from ..selectors.api_reads import LARGEST_ID
 
 # Descriptions are plain text; JSON carries them as strings and clients must not render HTML.
+
+
+class PlainTextField(serializers.CharField):
+    """Text one player wrote, shown to another: `plain_text`, cut to MAX_SHOWN_TEXT. The stored
+    text stays as written (staff see it in the admin)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> str:
+        return plain_text(value, max_length=progression_settings.MAX_SHOWN_TEXT)
 
 
 class XPBalanceSerializer(serializers.Serializer):
@@ -29,7 +44,7 @@ class KudosBalanceSerializer(serializers.Serializer):
 class XPTransactionSerializer(serializers.ModelSerializer):
     reason_display = serializers.CharField(source="get_reason_display")
     character_id = serializers.IntegerField(allow_null=True)
-    character_name = serializers.CharField(source="character.db_key", allow_null=True)
+    character_name = PlainTextField(source="character.db_key", allow_null=True)
 
     class Meta:
         model = XPTransaction
@@ -48,7 +63,7 @@ class XPTransactionSerializer(serializers.ModelSerializer):
 class CharacterXPTransactionSerializer(serializers.ModelSerializer):
     reason_display = serializers.CharField(source="get_reason_display")
     character_id = serializers.IntegerField()
-    character_name = serializers.CharField(source="character.db_key")
+    character_name = PlainTextField(source="character.db_key")
 
     class Meta:
         model = CharacterXPTransaction
@@ -69,8 +84,9 @@ class KudosTransactionSerializer(serializers.ModelSerializer):
     kind = serializers.SerializerMethodField()
     category = serializers.SerializerMethodField()
     category_display = serializers.SerializerMethodField()
-    awarded_by = serializers.CharField(source="awarded_by.username", allow_null=True)
-    character_name = serializers.CharField(source="character.db_key", allow_null=True)
+    description = PlainTextField(help_text="Why, as the giver wrote it, in plain text.")
+    awarded_by = PlainTextField(source="awarded_by.username", allow_null=True)
+    character_name = PlainTextField(source="character.db_key", allow_null=True)
 
     class Meta:
         model = KudosTransaction
@@ -145,9 +161,37 @@ class _StrictIntegerField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
+class AmountField(_StrictIntegerField):
+    """A whole amount from 1 to the configured maximum `PROGRESSION_<maximum>` (conf.py), read
+    when the serializer is built and again when it validates, so a changed setting applies to
+    the next request and the schema documents the maximum in force."""
+
+    def __init__(self, *, maximum: str, **kwargs):
+        self.maximum_setting = maximum
+        super().__init__(min_value=1, **kwargs)
+        self.max_value = self.maximum
+
+    @property
+    def maximum(self) -> int:
+        return getattr(progression_settings, self.maximum_setting)
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if value > self.maximum:
+            self.fail("max_value", max_value=self.maximum)
+        return value
+
+
+class IdField(_StrictIntegerField):
+    """A database id: a whole number from 1 to what a 64-bit key holds."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=LARGEST_ID, **kwargs)
+
+
 class ClaimKudosRequestSerializer(serializers.Serializer):
     category = serializers.CharField(help_text="The claim category's `name`.")
-    amount = _StrictIntegerField(min_value=1, help_text="Kudos to spend.")
+    amount = AmountField(maximum="MAX_KUDOS_CLAIM", help_text="Kudos to spend.")
     description = serializers.CharField(required=False, allow_blank=True, max_length=1000)
 
 
@@ -160,18 +204,22 @@ class ClaimKudosResponseSerializer(serializers.Serializer):
 
 class AwardXPRequestSerializer(serializers.Serializer):
     account = serializers.CharField(help_text="Username of the account to award.")
-    amount = _StrictIntegerField(min_value=1)
+    amount = AmountField(maximum="MAX_XP_AWARD")
     description = serializers.CharField(max_length=1000)
 
 
 class AwardKudosRequestSerializer(serializers.Serializer):
     account = serializers.CharField(help_text="Username of the account to award.")
     category = serializers.CharField(help_text="The kudos source category's `name`.")
-    amount = _StrictIntegerField(
-        min_value=1, required=False, help_text="Defaults to the category's default amount."
+    amount = AmountField(
+        maximum="MAX_KUDOS_AWARD",
+        required=False,
+        help_text="Defaults to the category's default amount.",
     )
     description = serializers.CharField(max_length=1000)
-    character = serializers.IntegerField(required=False, help_text="Character id, optional.")
+    character = IdField(
+        required=False, help_text="Optional: the id of one of the awarded account's characters."
+    )
 
 
 class BuyUnlockRequestSerializer(serializers.Serializer):
@@ -179,12 +227,12 @@ class BuyUnlockRequestSerializer(serializers.Serializer):
         choices=[("class_level", "Class level"), ("trait_rating", "Trait rating")],
         help_text="Which kind of unlock `id` names.",
     )
-    id = _StrictIntegerField(min_value=1, help_text="The ClassLevelUnlock or TraitRatingUnlock id.")
+    id = IdField(help_text="The ClassLevelUnlock or TraitRatingUnlock id.")
 
 
 class CharacterSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    name = serializers.CharField(source="db_key")
+    name = PlainTextField(source="db_key")
     locked_xp = serializers.IntegerField(
         help_text="XP only this character can spend; spent before anything else."
     )
@@ -222,6 +270,16 @@ class ShopSerializer(serializers.Serializer):
     available = ShopEntrySerializer(many=True)
     locked = ShopEntrySerializer(many=True)
     already_unlocked = ShopEntrySerializer(many=True)
+
+
+class CharacterShopSerializer(serializers.Serializer):
+    """One of your characters, as in the character list, with its unlock shop."""
+
+    id = serializers.IntegerField(source="character.pk")
+    name = PlainTextField(source="character.db_key")
+    locked_xp = serializers.IntegerField(source="character.locked_xp")
+    transferable_xp = serializers.IntegerField(source="character.transferable_xp")
+    shop = ShopSerializer()
 
 
 class CharacterUnlockSerializer(serializers.Serializer):

@@ -4,32 +4,23 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from . import views
+from .routers import ProgressionRouter
 
 app_name = "progression-api"
 
-api_patterns = [
-    path("account/", views.AccountDashboardView.as_view(), name="account"),
-    path("account/weekly/", views.WeeklyEarningsView.as_view(), name="account-weekly"),
-    path("history/xp/", views.XPTransactionListView.as_view(), name="xp-history"),
-    path(
-        "history/character-xp/",
-        views.CharacterXPTransactionListView.as_view(),
-        name="character-xp-history",
-    ),
-    path("history/kudos/", views.KudosTransactionListView.as_view(), name="kudos-history"),
-    path("kudos/claim/", views.ClaimKudosView.as_view(), name="claim-kudos"),
-    path("staff/award-xp/", views.AwardXPView.as_view(), name="award-xp"),
-    path("staff/award-kudos/", views.AwardKudosView.as_view(), name="award-kudos"),
-    path("staff/report/", views.EconomyReportView.as_view(), name="economy-report"),
-    path("characters/", views.CharacterListView.as_view(), name="characters"),
-    path(
-        "characters/<int:pk>/development/",
-        views.CharacterDevelopmentView.as_view(),
-        name="character-development",
-    ),
-    path("characters/<int:pk>/shop/", views.CharacterShopView.as_view(), name="character-shop"),
-    path("characters/<int:pk>/unlocks/", views.BuyUnlockView.as_view(), name="buy-unlock"),
-]
+# Django path converters (`<int:pk>`): the schema types the id, and `-3` is no route at all.
+router = ProgressionRouter(use_regex_path=False)
+router.register("account", views.AccountViewSet, basename="account")
+router.register("history/xp", views.XPHistoryViewSet, basename="xp-history")
+router.register(
+    "history/character-xp", views.CharacterXPHistoryViewSet, basename="character-xp-history"
+)
+router.register("history/kudos", views.KudosHistoryViewSet, basename="kudos-history")
+router.register("kudos/claim", views.KudosClaimViewSet, basename="claim-kudos")
+router.register("characters", views.CharacterViewSet, basename="characters")
+router.register("staff", views.StaffActionsViewSet, basename="staff")
+
+api_patterns = router.urls
 
 # The schema covers exactly these routes, under their public prefix, and nothing of Evennia's.
 _schema_patterns = [path("api/progression/", include((api_patterns, app_name)))]

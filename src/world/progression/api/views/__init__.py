@@ -1,0 +1,24 @@
+"""The progression API's viewsets: thin, each action parses, calls one service or selector, and
+formats. Split by who they serve: your account, your characters, staff."""
+
+from .account import (
+    AccountViewSet,
+    CharacterXPHistoryViewSet,
+    KudosClaimViewSet,
+    KudosHistoryViewSet,
+    XPHistoryViewSet,
+)
+from .base import unknown_route
+from .characters import CharacterViewSet
+from .staff import StaffActionsViewSet
+
+__all__ = [
+    "AccountViewSet",
+    "CharacterViewSet",
+    "CharacterXPHistoryViewSet",
+    "KudosClaimViewSet",
+    "KudosHistoryViewSet",
+    "StaffActionsViewSet",
+    "XPHistoryViewSet",
+    "unknown_route",
+]

@@ -1,0 +1,117 @@
+"""Your characters: the list, each one's development and unlock shop, and buying unlocks."""
+
+from __future__ import annotations
+
+from rest_framework import exceptions, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from ...models import ClassLevelUnlock, TraitRatingUnlock
+from ...selectors import may_act_for
+from ...selectors.api_reads import character_by_id, development_points_of, owned_characters_with_xp
+from ...services.spends import get_available_unlocks_for_character, purchase_unlock
+from .. import serializers as s
+from .base import (
+    BAD_REQUEST,
+    IDEMPOTENCY_PARAMETER,
+    NOT_FOUND,
+    NOT_YOURS,
+    UNAUTHENTICATED,
+    ProgressionViewSet,
+    error,
+    extend_schema,
+    get_or_404,
+)
+
+
+class CharacterViewSet(ProgressionViewSet):
+    """Only the caller's own characters (another account's is a 403)."""
+
+    lookup_value_converter = "int"
+
+    def get_character(self, pk) -> object:
+        """Your character `pk`: 404 when no character has it, 403 when it is someone else's."""
+        character = character_by_id(int(pk))
+        if character is None:
+            raise exceptions.NotFound()
+        if not may_act_for(self.account, character):
+            raise exceptions.PermissionDenied("That is not one of your characters.")
+        return character
+
+    @extend_schema(
+        summary="Your characters",
+        responses={200: s.CharacterSummarySerializer(many=True), **UNAUTHENTICATED},
+    )
+    def list(self, request):
+        characters = owned_characters_with_xp(self.account)
+        return Response(s.CharacterSummarySerializer(characters, many=True).data)
+
+    @extend_schema(
+        summary="Your characters, each with its unlock shop",
+        description="The character list and every character's shop (as "
+        "`/characters/{id}/shop/` answers it) in one request, ordered like the list.",
+        responses={200: s.CharacterShopSerializer(many=True), **UNAUTHENTICATED},
+    )
+    @action(detail=False)
+    def shops(self, request):
+        shops = [
+            {"character": character, "shop": get_available_unlocks_for_character(character)}
+            for character in owned_characters_with_xp(self.account)
+        ]
+        return Response(s.CharacterShopSerializer(shops, many=True).data)
+
+    @extend_schema(
+        summary="Development points per trait for one of your characters",
+        responses={
+            200: s.DevelopmentPointsSerializer(many=True),
+            **UNAUTHENTICATED,
+            **NOT_YOURS,
+            **NOT_FOUND,
+        },
+    )
+    @action(detail=True)
+    def development(self, request, pk):
+        rows = development_points_of(self.get_character(pk))
+        return Response(s.DevelopmentPointsSerializer(rows, many=True).data)
+
+    @extend_schema(
+        summary="The unlock shop for one of your characters",
+        description="What the character can buy now, what is locked (with the failed "
+        "requirement messages) and what it already has, each with its XP cost.",
+        responses={200: s.ShopSerializer, **UNAUTHENTICATED, **NOT_YOURS, **NOT_FOUND},
+    )
+    @action(detail=True)
+    def shop(self, request, pk):
+        shop = get_available_unlocks_for_character(self.get_character(pk))
+        return Response(s.ShopSerializer(shop).data)
+
+    @extend_schema(
+        summary="Buy an unlock for one of your characters",
+        request=s.BuyUnlockRequestSerializer,
+        parameters=[IDEMPOTENCY_PARAMETER],
+        responses={
+            201: s.CharacterUnlockSerializer,
+            **BAD_REQUEST,
+            **UNAUTHENTICATED,
+            **NOT_YOURS,
+            404: error("Unknown character or unlock (`not_found`)."),
+            409: error(
+                "Already unlocked (`already_unlocked`), or idempotency key reused for a "
+                "different purchase (`idempotency_conflict`)."
+            ),
+            422: error(
+                "Insufficient XP (`insufficient_xp`, with `need` and `have`), requirements not "
+                "met (`requirements_not_met`, with `failed`), or not the next level "
+                "(`invalid_unlock`)."
+            ),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def unlocks(self, request, pk):
+        key = self.idempotency_key(f"buy-unlock:{pk}")
+        character = self.get_character(pk)
+        body = self.validated(s.BuyUnlockRequestSerializer, request.data)
+        model = ClassLevelUnlock if body["kind"] == "class_level" else TraitRatingUnlock
+        target = get_or_404(model.objects, pk=body["id"])
+        record = purchase_unlock(character, target, gm=None, idempotency_key=key)
+        return Response(s.CharacterUnlockSerializer(record).data, status=status.HTTP_201_CREATED)

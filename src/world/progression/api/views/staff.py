@@ -1,0 +1,116 @@
+"""/staff/...: awards of XP and kudos, and the economy report; staff only."""
+
+from __future__ import annotations
+
+from evennia.accounts.models import AccountDB
+from rest_framework import exceptions, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from ...models import KudosSourceCategory
+from ...selectors import may_act_for
+from ...selectors.api_reads import character_by_id
+from ...selectors.reports import economy_report
+from ...services.awards import award_xp
+from ...services.kudos import award_kudos
+from ...types import ProgressionReason
+from .. import serializers as s
+from .base import (
+    BAD_REQUEST,
+    IDEMPOTENCY_PARAMETER,
+    NOT_STAFF,
+    UNAUTHENTICATED,
+    StaffViewSet,
+    error,
+    extend_schema,
+    get_or_404,
+)
+
+
+def _account_or_404(username: str):
+    return get_or_404(AccountDB.objects, username__iexact=username.strip())
+
+
+class StaffActionsViewSet(StaffViewSet):
+    """Staff only: award XP and kudos to an account, read the economy report."""
+
+    @extend_schema(
+        summary="Staff: award account XP",
+        request=s.AwardXPRequestSerializer,
+        parameters=[IDEMPOTENCY_PARAMETER],
+        responses={
+            201: s.XPTransactionSerializer,
+            **BAD_REQUEST,
+            **UNAUTHENTICATED,
+            **NOT_STAFF,
+            404: error("Unknown account (`not_found`)."),
+            409: error("Idempotency key reused for a different award (`idempotency_conflict`)."),
+        },
+    )
+    @action(detail=False, methods=["post"], url_path="award-xp")
+    def award_xp(self, request):
+        key = self.idempotency_key("award-xp")
+        body = self.validated(s.AwardXPRequestSerializer, request.data)
+        account = _account_or_404(body["account"])
+        transaction = award_xp(
+            account,
+            body["amount"],
+            reason=ProgressionReason.GM_AWARD,
+            description=body["description"],
+            gm=self.account,
+            idempotency_key=key,
+        )
+        return Response(s.XPTransactionSerializer(transaction).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Staff: award kudos",
+        request=s.AwardKudosRequestSerializer,
+        parameters=[IDEMPOTENCY_PARAMETER],
+        responses={
+            201: s.KudosTransactionSerializer,
+            400: error(
+                "Bad input (`invalid`, with `fields`), including a `character` that is not one "
+                "of the awarded account's characters."
+            ),
+            **UNAUTHENTICATED,
+            403: error("Not staff, or awarding yourself (`self_award`)."),
+            404: error("Unknown account or category (`not_found`)."),
+            409: error("Idempotency key reused for a different award (`idempotency_conflict`)."),
+        },
+    )
+    @action(detail=False, methods=["post"], url_path="award-kudos")
+    def award_kudos(self, request):
+        key = self.idempotency_key("award-kudos")
+        body = self.validated(s.AwardKudosRequestSerializer, request.data)
+        account = _account_or_404(body["account"])
+        category = get_or_404(KudosSourceCategory.objects, name=body["category"])
+        character = None
+        if "character" in body:
+            character = character_by_id(body["character"])
+            if not may_act_for(account, character):
+                raise exceptions.ValidationError(
+                    {"character": [f"That is not one of {account.username}'s characters."]}
+                )
+        result = award_kudos(
+            account=account,
+            amount=body.get("amount", category.default_amount),
+            source_category=category,
+            description=body["description"],
+            awarded_by=self.account,
+            character=character,
+            idempotency_key=key,
+        )
+        return Response(
+            s.KudosTransactionSerializer(result.transaction).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        summary="Staff: the economy report (issued/spent per week and reason, top earners, "
+        "possible vote trading)",
+        parameters=[s.ReportQuerySerializer],
+        responses={200: s.EconomyReportSerializer, **BAD_REQUEST, **UNAUTHENTICATED, **NOT_STAFF},
+    )
+    @action(detail=False)
+    def report(self, request):
+        query = self.validated(s.ReportQuerySerializer, request.query_params)
+        return Response(s.EconomyReportSerializer(economy_report(**query)).data)

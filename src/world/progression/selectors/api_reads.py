@@ -1,0 +1,66 @@
+"""Reads the progression API needs that no other face shares (yet)."""
+
+from __future__ import annotations
+
+from django.db.models import OuterRef, Subquery
+from evennia.objects.models import ObjectDB
+
+from world.traits.models import CharacterTraitValue
+
+from ..models import DevelopmentPoints, KudosPointsData
+from .accounts import owned_character_ids
+from .characters import with_character_xp
+
+# The largest id a 64-bit primary key holds; a bigger number names nothing (and SQLite cannot
+# even compare with it).
+LARGEST_ID = 2**63 - 1
+
+
+def kudos_balance(account) -> dict[str, int]:
+    """{"total_earned", "total_claimed", "current_available"} of `account` (zeros if none)."""
+    row = KudosPointsData.objects.filter(account_id=account.pk).first()
+    earned, claimed = (row.total_earned, row.total_claimed) if row else (0, 0)
+    return {"total_earned": earned, "total_claimed": claimed, "current_available": earned - claimed}
+
+
+def character_by_id(pk: int):
+    """The character (any Character typeclass) with this id, or None for no object or an object
+    that is not a character."""
+    from typeclasses.characters import Character
+
+    if not 0 < pk <= LARGEST_ID:
+        return None
+    found = ObjectDB.objects.filter(pk=pk).first()
+    if found is None or not found.is_typeclass(Character, exact=False):
+        return None
+    return found
+
+
+def owned_characters_with_xp(account):
+    """The characters `account` owns, by name, each annotated with `locked_xp` and
+    `transferable_xp` (see `with_character_xp`), in one query."""
+    owned = ObjectDB.objects.filter(pk__in=owned_character_ids(account))
+    return with_character_xp(owned).order_by("db_key", "pk")
+
+
+def development_points_of(character):
+    """The character's DevelopmentPoints rows by trait name, each with `current_value` (the
+    trait's value now, or None), in one query."""
+    current = CharacterTraitValue.objects.filter(
+        character_id=character.pk, trait=OuterRef("trait")
+    ).values("value")[:1]
+    return (
+        DevelopmentPoints.objects.filter(character_id=character.pk)
+        .select_related("trait")
+        .annotate(current_value=Subquery(current))
+        .order_by("trait__name")
+    )
+
+
+__all__ = [
+    "LARGEST_ID",
+    "character_by_id",
+    "development_points_of",
+    "kudos_balance",
+    "owned_characters_with_xp",
+]
