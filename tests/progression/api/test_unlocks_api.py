@@ -1,6 +1,8 @@
 """The unlock shop and buying an unlock for one of your own characters."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from typeclasses.factories import CharacterFactory
 from world.classes.factories import CharacterClassFactory
@@ -154,3 +156,18 @@ def test_all_shops_refuses_anonymous_requests(anonymous_client):
 
     assert response.status_code == 401
     assert response.json()["code"] == "not_authenticated"
+
+
+def test_all_shops_take_the_same_number_of_queries_for_one_character_or_three(
+    player, account, level_one, django_assert_max_num_queries
+):
+    CharacterFactory(account=account, key="Ayla")
+    with CaptureQueriesContext(connection) as one:
+        assert player.get(SHOPS).status_code == 200
+    CharacterFactory(account=account, key="Bren")
+    CharacterFactory(account=account, key="Cato")
+
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = player.get(SHOPS)
+
+    assert [row["name"] for row in response.json()] == ["Ayla", "Bren", "Cato"]

@@ -50,38 +50,50 @@ class CharacterSnapshot:
 
 
 def character_snapshot(character, *, relationship_targets: Iterable[str] = ()) -> CharacterSnapshot:
-    snapshot = CharacterSnapshot(character=character)
-    snapshot.trait_values = dict(
-        CharacterTraitValue.objects.filter(character_id=character.pk).values_list(
-            "trait_id", "value"
-        )
-    )
-    for class_id, name, level in CharacterClassLevel.objects.filter(
-        character_id=character.pk
-    ).values_list("character_class_id", "character_class__name", "level"):
-        snapshot.class_levels[class_id] = level
-        snapshot.class_names[class_id] = name
-    for class_id, level, trait_id, rating in CharacterUnlock.objects.filter(
-        character_id=character.pk, refunded_date__isnull=True
-    ).values_list("character_class_id", "target_level", "trait_id", "target_rating"):
+    """One character's snapshot (see `character_snapshots`)."""
+    return character_snapshots([character], relationship_targets=relationship_targets)[character.pk]
+
+
+def character_snapshots(
+    characters: Iterable, *, relationship_targets: Iterable[str] = ()
+) -> dict[int, CharacterSnapshot]:
+    """{character pk: snapshot} for many characters in the same fixed number of queries as one:
+    trait values, class levels, unbought unlocks and, when requirements look at relationships,
+    the relationships and which of their targets exist."""
+    snapshots = {character.pk: CharacterSnapshot(character=character) for character in characters}
+    ids = list(snapshots)
+    for character_id, trait_id, value in CharacterTraitValue.objects.filter(
+        character_id__in=ids
+    ).values_list("character_id", "trait_id", "value"):
+        snapshots[character_id].trait_values[trait_id] = value
+    for character_id, class_id, name, level in CharacterClassLevel.objects.filter(
+        character_id__in=ids
+    ).values_list("character_id", "character_class_id", "character_class__name", "level"):
+        snapshots[character_id].class_levels[class_id] = level
+        snapshots[character_id].class_names[class_id] = name
+    for character_id, class_id, level, trait_id, rating in CharacterUnlock.objects.filter(
+        character_id__in=ids, refunded_date__isnull=True
+    ).values_list(
+        "character_id", "character_class_id", "target_level", "trait_id", "target_rating"
+    ):
         if class_id is not None:
-            snapshot.bought_class_levels.add((class_id, level))
+            snapshots[character_id].bought_class_levels.add((class_id, level))
         else:
-            snapshot.bought_trait_ratings.add((trait_id, rating))
+            snapshots[character_id].bought_trait_ratings.add((trait_id, rating))
     targets = {target.lower() for target in relationship_targets}
     if targets:
-        snapshot.relationships = {
-            key.lower(): level
-            for key, level in CharacterRelationship.objects.filter(
-                source_id=character.pk
-            ).values_list("target__db_key", "level")
-        }
-        snapshot.known_characters = set(
+        for source_id, key, level in CharacterRelationship.objects.filter(
+            source_id__in=ids
+        ).values_list("source_id", "target__db_key", "level"):
+            snapshots[source_id].relationships[key.lower()] = level
+        known = set(
             ObjectDB.objects.annotate(lower_key=Lower("db_key"))
             .filter(lower_key__in=targets)
             .values_list("lower_key", flat=True)
         )
-    return snapshot
+        for snapshot in snapshots.values():
+            snapshot.known_characters = known
+    return snapshots
 
 
-__all__ = ["CharacterSnapshot", "character_snapshot"]
+__all__ = ["CharacterSnapshot", "character_snapshot", "character_snapshots"]

@@ -16,7 +16,7 @@ from ..models import (
     MultiClassRequirement,
     TraitRatingUnlock,
 )
-from ..models.snapshots import CharacterSnapshot, character_snapshot
+from ..models.snapshots import CharacterSnapshot, character_snapshot, character_snapshots
 from ..rules.unlocks import Quote, evaluate_unlock, is_class_level
 from .accounts import owner_of
 from .costs import CostTable
@@ -66,19 +66,27 @@ def snapshot_for(character, requirements: Iterable) -> CharacterSnapshot:
 def xp_pools(character, account, *, for_update: bool = False) -> dict[str, int]:
     """XP available per pool, in the order a purchase draws from them: the character's locked
     and transferable pools, then `account`'s. `for_update` locks the rows (inside a purchase)."""
-    pools = CharacterXP.objects.filter(character_id=character.pk)
+    return xp_pools_of([character], account, for_update=for_update)[character.pk]
+
+
+def xp_pools_of(characters, account, *, for_update: bool = False) -> dict[int, dict[str, int]]:
+    """`xp_pools` for several characters of one account, in two queries."""
+    ids = [character.pk for character in characters]
+    pools = CharacterXP.objects.filter(character_id__in=ids)
     if for_update:
         pools = pools.select_for_update(no_key=True)
-    available = dict.fromkeys(POOL_ORDER, 0)
+    found = {pk: dict.fromkeys(POOL_ORDER, 0) for pk in ids}
     for pool in pools:
-        available[TRANSFERABLE if pool.transferable else LOCKED] = pool.current_available
+        kind = TRANSFERABLE if pool.transferable else LOCKED
+        found[pool.character_id][kind] = pool.current_available
     if account is not None:
         balance = ExperiencePointsData.objects.filter(account_id=account.pk)
         if for_update:
             balance = balance.select_for_update(no_key=True)
         row = balance.first()
-        available[ACCOUNT] = row.current_available if row else 0
-    return available
+        for available in found.values():
+            available[ACCOUNT] = row.current_available if row else 0
+    return found
 
 
 def quote_unlock(character, unlock) -> Quote:
@@ -123,11 +131,17 @@ def all_unlocks() -> tuple[list, list]:
 
 
 def unlock_quotes(character) -> list[Quote]:
-    """Every unlock quoted for `character`; the number of queries does not depend on how many
-    unlocks or requirements exist."""
+    """Every unlock quoted for `character` (see `unlock_quotes_for`)."""
+    return unlock_quotes_for([character])[character.pk]
+
+
+def unlock_quotes_for(characters) -> dict[int, list[Quote]]:
+    """{character pk: every unlock quoted for it}; the number of queries depends neither on
+    how many unlocks and requirements exist nor on how many characters are quoted."""
     class_unlocks, trait_unlocks = all_unlocks()
     requirements = requirements_of(class_unlocks)
-    snapshot = snapshot_for(character, [r for rs in requirements.values() for r in rs])
+    targets = [t for rs in requirements.values() for r in rs for t in r.relationship_targets()]
+    snapshots = character_snapshots(characters, relationship_targets=targets)
     hidden = set(CharacterClass.objects.filter(is_hidden=True).values_list("pk", flat=True))
     costs = CostTable(
         class_ids={u.character_class_id for u in class_unlocks},
@@ -136,19 +150,21 @@ def unlock_quotes(character) -> list[Quote]:
     defined: dict[int, list[int]] = {}
     for unlock in trait_unlocks:
         defined.setdefault(unlock.trait_id, []).append(unlock.target_rating)
-    quotes = []
-    for unlock in [*class_unlocks, *trait_unlocks]:
-        class_level = is_class_level(unlock)
-        quotes.append(
-            evaluate_unlock(
-                unlock,
-                snapshot=snapshot,
-                price=costs.price(unlock),
-                requirements=requirements.get(unlock.pk, []) if class_level else [],
-                defined_ratings=[] if class_level else defined[unlock.trait_id],
-                class_hidden=class_level and unlock.character_class_id in hidden,
+    quotes: dict[int, list[Quote]] = {}
+    for character_id, snapshot in snapshots.items():
+        quotes[character_id] = []
+        for unlock in [*class_unlocks, *trait_unlocks]:
+            class_level = is_class_level(unlock)
+            quotes[character_id].append(
+                evaluate_unlock(
+                    unlock,
+                    snapshot=snapshot,
+                    price=costs.price(unlock),
+                    requirements=requirements.get(unlock.pk, []) if class_level else [],
+                    defined_ratings=[] if class_level else defined[unlock.trait_id],
+                    class_hidden=class_level and unlock.character_class_id in hidden,
+                )
             )
-        )
     return quotes
 
 
@@ -171,15 +187,25 @@ def unlock_shop(character) -> dict[str, list[dict]]:
     level of a class, the next rating threshold of a trait), available when its requirements
     are met and locked otherwise. Unlocks not for sale (hidden classes, no price) are left out.
     """
-    available_xp = sum(xp_pools(character, owner_of(character)).values())
-    shop: dict[str, list[dict]] = {"available": [], "locked": [], "already_unlocked": []}
-    for quote in unlock_quotes(character):
-        if quote.bought:
-            shop["already_unlocked"].append(shop_entry(quote, available_xp))
-        elif quote.on_sale and quote.is_next_step:
-            group = "available" if quote.requirements_met else "locked"
-            shop[group].append(shop_entry(quote, available_xp))
-    return shop
+    return unlock_shops([character], account=owner_of(character))[character.pk]
+
+
+def unlock_shops(characters, *, account) -> dict[int, dict[str, list[dict]]]:
+    """`unlock_shop` for several characters of `account`, in a fixed number of queries."""
+    characters = list(characters)
+    pools = xp_pools_of(characters, account)
+    shops = {}
+    for character_id, quotes in unlock_quotes_for(characters).items():
+        available_xp = sum(pools[character_id].values())
+        shop: dict[str, list[dict]] = {"available": [], "locked": [], "already_unlocked": []}
+        for quote in quotes:
+            if quote.bought:
+                shop["already_unlocked"].append(shop_entry(quote, available_xp))
+            elif quote.on_sale and quote.is_next_step:
+                group = "available" if quote.requirements_met else "locked"
+                shop[group].append(shop_entry(quote, available_xp))
+        shops[character_id] = shop
+    return shops
 
 
 __all__ = [
@@ -193,6 +219,9 @@ __all__ = [
     "shop_entry",
     "snapshot_for",
     "unlock_quotes",
+    "unlock_quotes_for",
     "unlock_shop",
+    "unlock_shops",
     "xp_pools",
+    "xp_pools_of",
 ]

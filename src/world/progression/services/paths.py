@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.db import transaction
-from evennia.objects.models import ObjectDB
 
 from world.classes.models import CharacterClassLevel, PathStage
 
 from ..exceptions import InvalidPathError
 from ..models import CharacterPathHistory
+from ..models.locks import lock_character
 
 
 def select_path(character, path) -> CharacterPathHistory:
@@ -16,9 +16,7 @@ def select_path(character, path) -> CharacterPathHistory:
     highest class level reaches its minimum, the stage has no path yet, and (past the first
     stage) the path evolves from the path the character chose at the previous stage."""
     with transaction.atomic():
-        ObjectDB.objects.select_for_update(no_key=True).filter(pk=character.pk).values_list(
-            "pk"
-        ).first()
+        lock_character(character)
         if not path.is_active:
             raise InvalidPathError(f"The path {path.name} is not open.")
         levels = CharacterClassLevel.objects.filter(character_id=character.pk)

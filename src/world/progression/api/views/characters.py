@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from ...models import ClassLevelUnlock, TraitRatingUnlock
 from ...selectors import may_act_for
 from ...selectors.api_reads import character_by_id, development_points_of, owned_characters_with_xp
+from ...selectors.shop import unlock_shops
 from ...services.spends import get_available_unlocks_for_character, purchase_unlock
 from .. import serializers as s
 from .base import (
@@ -54,9 +55,10 @@ class CharacterViewSet(ProgressionViewSet):
     )
     @action(detail=False)
     def shops(self, request):
+        characters = list(owned_characters_with_xp(self.account))
+        by_character = unlock_shops(characters, account=self.account)
         shops = [
-            {"character": character, "shop": get_available_unlocks_for_character(character)}
-            for character in owned_characters_with_xp(self.account)
+            {"character": character, "shop": by_character[character.pk]} for character in characters
         ]
         return Response(s.CharacterShopSerializer(shops, many=True).data)
 
