@@ -38,6 +38,7 @@ PROGRESSION_STATUS: dict[type[progression.ProgressionError], int] = {
     progression.InsufficientKudosError: status.HTTP_422_UNPROCESSABLE_ENTITY,
     progression.RequirementsNotMetError: status.HTTP_422_UNPROCESSABLE_ENTITY,
     progression.InvalidUnlockError: status.HTTP_422_UNPROCESSABLE_ENTITY,
+    progression.NotForSaleError: status.HTTP_422_UNPROCESSABLE_ENTITY,
     progression.NoOwningAccountError: status.HTTP_422_UNPROCESSABLE_ENTITY,
     progression.AwardLimitError: status.HTTP_422_UNPROCESSABLE_ENTITY,
 }

@@ -7,6 +7,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from evennia.utils.idmapper.models import SharedMemoryModel
 
+from ..rules.amounts import BALANCE_LIMIT
+
 
 class KudosSourceCategory(SharedMemoryModel):
     """Why kudos were awarded (staff-configurable)."""
@@ -103,6 +105,10 @@ class KudosPointsData(models.Model):
             models.CheckConstraint(
                 condition=Q(total_claimed__lte=F("total_earned")),
                 name="kudos_cannot_claim_more_than_earned",
+            ),
+            models.CheckConstraint(
+                condition=Q(total_earned__lte=BALANCE_LIMIT),
+                name="kudos_earned_within_balance_limit",
             ),
         ]
 

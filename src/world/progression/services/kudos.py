@@ -32,21 +32,14 @@ from ..models import (
     KudosTransaction,
 )
 from ..permissions import is_staff
+from ..rules.amounts import require_amount
 from ..selectors.accounts import may_act_for
 from ..types import AwardResult, ClaimResult, ProgressionReason
 from .ledger import Pool, post
-from .xp import post_account_xp, require_positive_amount
+from .xp import post_account_xp
 
 # The specification's services expose the staff rule under this name too.
 is_staff_account = is_staff
-
-
-def require_at_most(amount: int, limit: int) -> int:
-    """The configured ceiling of one operation (see conf.py): a typo or a hostile request cannot
-    push a balance towards what its column holds."""
-    if amount > limit:
-        raise InvalidAmountError(f"The amount must be at most {limit}, not {amount}.")
-    return amount
 
 
 def kudos_pool(account) -> Pool:
@@ -73,7 +66,7 @@ def award_kudos(
     `character`, when given, must be one of `account`'s characters (NotTheirCharacterError);
     amounts above `MAX_KUDOS_AWARD` are refused (InvalidAmountError). Nothing changes on a refusal.
     """
-    require_at_most(require_positive_amount(amount), progression_settings.MAX_KUDOS_AWARD)
+    require_amount(amount, maximum=progression_settings.MAX_KUDOS_AWARD, what="A kudos award")
     if character is not None and not may_act_for(account, character):
         raise NotTheirCharacterError(f"{character} is not a character of {account}.")
     if not source_category.is_active:
@@ -119,7 +112,7 @@ def claim_kudos(
     InvalidAmountError for an amount that is not a whole number of units or is above
     `MAX_KUDOS_CLAIM`; nothing changes in either case.
     """
-    require_at_most(require_positive_amount(amount), progression_settings.MAX_KUDOS_CLAIM)
+    require_amount(amount, maximum=progression_settings.MAX_KUDOS_CLAIM, what="A kudos claim")
     if not claim_category.is_active:
         raise InactiveCategoryError(f"The claim category '{claim_category}' is not active.")
     cost = claim_category.kudos_cost

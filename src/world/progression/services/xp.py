@@ -12,14 +12,6 @@ from ..models.character_xp import (
     spend_character_xp,
 )
 from ..models.rewards import account_pool, award_account_xp, post_account_xp, spend_account_xp
-from ..rules.amounts import BALANCE_LIMIT, require_amount
-
-
-def require_positive_amount(amount) -> int:
-    """A positive whole number that fits a balance (callers with a tighter maximum use
-    `rules.amounts.require_amount` with it)."""
-    return require_amount(amount, maximum=BALANCE_LIMIT)
-
 
 __all__ = [
     "account_pool",
@@ -28,7 +20,6 @@ __all__ = [
     "character_pool",
     "post_account_xp",
     "post_character_xp",
-    "require_positive_amount",
     "spend_account_xp",
     "spend_character_xp",
 ]

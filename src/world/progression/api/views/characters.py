@@ -103,8 +103,9 @@ class CharacterViewSet(ProgressionViewSet):
             ),
             422: error(
                 "Insufficient XP (`insufficient_xp`, with `need` and `have`), requirements not "
-                "met (`requirements_not_met`, with `failed`), or not the next level "
-                "(`invalid_unlock`)."
+                "met (`requirements_not_met`, with `failed`), not the next level "
+                "(`invalid_unlock`), or not for sale: no price set, or a hidden class "
+                "(`not_for_sale`)."
             ),
         },
     )

@@ -1,0 +1,36 @@
+"""What is not for sale is refused by the API's buy endpoint (422 `not_for_sale`) and left out
+of the shop."""
+
+import pytest
+
+from world.classes.factories import CharacterClassFactory
+from world.progression.factories import ClassLevelUnlockFactory, price_unlock
+from world.progression.models import CharacterUnlock, ExperiencePointsData
+
+pytestmark = pytest.mark.django_db
+
+
+def buy(player, character, unlock):
+    url = f"/api/progression/characters/{character.pk}/unlocks/"
+    return player.post(url, {"kind": "class_level", "id": unlock.pk}, format="json")
+
+
+@pytest.mark.parametrize("hidden,priced", [(True, True), (False, False)])
+def test_hidden_or_unpriced_unlocks_are_not_sold(
+    player, account, character, give_xp, hidden, priced
+):
+    unlock = ClassLevelUnlockFactory(
+        character_class=CharacterClassFactory(name="Shadow", is_hidden=hidden), target_level=1
+    )
+    if priced:
+        price_unlock(unlock, 10)
+    give_xp(account, 50)
+
+    response = buy(player, character, unlock)
+
+    assert response.status_code == 422
+    assert response.json()["code"] == "not_for_sale"
+    assert not CharacterUnlock.objects.exists()
+    assert ExperiencePointsData.objects.get(account=account).current_available == 50
+    shop = player.get(f"/api/progression/characters/{character.pk}/shop/").json()
+    assert [entry["name"] for group in shop.values() for entry in group] == []
