@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import IntegrityError
+from evennia.objects.models import ObjectDB
 
 from ..exceptions import AlreadyConvertedError, InvalidAmountError
 from ..models import CharacterXPTransaction
@@ -11,7 +12,7 @@ from .xp import post_character_xp
 
 
 def award_cg_conversion_xp(
-    character, remaining_cg_points: int = 10, conversion_rate: int = 2
+    character: ObjectDB, remaining_cg_points: int = 10, conversion_rate: int = 2
 ) -> CharacterXPTransaction | None:
     """Give `remaining_cg_points * conversion_rate` locked (non-transferable) XP.
 

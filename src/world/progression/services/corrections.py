@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from evennia.accounts.models import AccountDB
+
 from ..conf import progression_settings
 from ..exceptions import InvalidAmountError, ProgressionError
 from ..models import XPTransaction
@@ -10,7 +12,9 @@ from ..types import ProgressionReason
 from .xp import post_account_xp
 
 
-def correct_account_xp(account, amount: int, *, gm, reason_text: str) -> XPTransaction:
+def correct_account_xp(
+    account: AccountDB, amount: int, *, gm: AccountDB | None, reason_text: str
+) -> XPTransaction:
     """Post a signed correction: positive adds XP that was missed, negative takes back XP awarded
     in error (lowering what was earned, not counting as spending).
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 from evennia.accounts.models import AccountDB
+from evennia.objects.models import ObjectDB
 
 from ..conf import progression_settings
 from ..exceptions import (
@@ -42,7 +43,7 @@ from .xp import post_account_xp
 is_staff_account = is_staff
 
 
-def kudos_pool(account) -> Pool:
+def kudos_pool(account: AccountDB) -> Pool:
     return Pool(
         KudosPointsData,
         {"account_id": account.pk},
@@ -52,12 +53,12 @@ def kudos_pool(account) -> Pool:
 
 
 def award_kudos(
-    account,
+    account: AccountDB,
     amount: int,
     source_category: KudosSourceCategory,
     description: str = "",
-    awarded_by=None,
-    character=None,
+    awarded_by: AccountDB | None = None,
+    character: ObjectDB | None = None,
     *,
     idempotency_key: str | None = None,
 ) -> AwardResult:
@@ -97,7 +98,7 @@ def award_kudos(
 
 
 def claim_kudos(
-    account,
+    account: AccountDB,
     amount: int,
     claim_category: KudosClaimCategory,
     description: str = "",

@@ -18,6 +18,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 from evennia.accounts.models import AccountDB
+from evennia.objects.models import ObjectDB
 
 from ..conf import progression_settings
 from ..exceptions import AwardLimitError, ProgressionError, SelfAwardError
@@ -46,12 +47,12 @@ def give_category() -> KudosSourceCategory:
     )[0]
 
 
-def same_player(giver, recipient) -> bool:
+def same_player(giver: AccountDB, recipient: AccountDB) -> bool:
     """True when `recipient` is `giver` or one of their alts (the same mailbox)."""
     return giver.pk == recipient.pk or same_mailbox(giver.email, recipient.email)
 
 
-def gives_left_this_week(giver, *, now=None) -> int:
+def gives_left_this_week(giver: AccountDB, *, now=None) -> int:
     """How many more times `giver` may give kudos before the rolling seven days run out."""
     since = (now or timezone.now()) - GIVING_WINDOW
     given = KudosTransaction.objects.filter(
@@ -62,7 +63,9 @@ def gives_left_this_week(giver, *, now=None) -> int:
     return max(0, gives_per_week() - given)
 
 
-def give_kudos(giver, recipient, reason: str, *, character=None) -> AwardResult:
+def give_kudos(
+    giver: AccountDB, recipient: AccountDB, reason: str, *, character: ObjectDB | None = None
+) -> AwardResult:
     """`giver` gives `recipient` the player-vote category's default amount, saying why.
 
     Raises SelfAwardError (yourself or your alt), AwardLimitError (weekly limit reached),

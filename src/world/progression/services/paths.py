@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from django.db import transaction
+from evennia.objects.models import ObjectDB
 
-from world.classes.models import CharacterClassLevel, PathStage
+from world.classes.models import CharacterClassLevel, Path, PathStage
 
 from ..exceptions import InvalidPathError
 from ..models import CharacterPathHistory
 from ..models.locks import lock_character
 
 
-def select_path(character, path) -> CharacterPathHistory:
+def select_path(character: ObjectDB, path: Path) -> CharacterPathHistory:
     """Record that `character` takes `path`, if it may: the path is active, the character's
     highest class level reaches its minimum, the stage has no path yet, and (past the first
     stage) the path evolves from the path the character chose at the previous stage."""

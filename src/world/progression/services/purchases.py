@@ -61,7 +61,7 @@ def purchase_unlock(
         raise AlreadyUnlockedError(f"Already unlocked: {unlock_label(unlock_target)}.") from error
 
 
-def _earlier(idempotency_key: str, character, unlock) -> CharacterUnlock | None:
+def _earlier(idempotency_key: str, character: ObjectDB, unlock) -> CharacterUnlock | None:
     earlier = CharacterUnlock.objects.filter(idempotency_key=idempotency_key).first()
     if earlier is None:
         return None
@@ -75,7 +75,9 @@ def _earlier(idempotency_key: str, character, unlock) -> CharacterUnlock | None:
     return earlier
 
 
-def _purchase(character, unlock, gm, idempotency_key) -> CharacterUnlock:
+def _purchase(
+    character: ObjectDB, unlock, gm: AccountDB | None, idempotency_key
+) -> CharacterUnlock:
     lock_character(character)
     quote = quote_unlock(character, unlock)
     if refusal := quote.refusal():
@@ -139,7 +141,9 @@ def _purchase(character, unlock, gm, idempotency_key) -> CharacterUnlock:
     return record
 
 
-def post_pool_part(character, account, pool: str, amount: int, *, unlock, **fields):
+def post_pool_part(
+    character: ObjectDB, account: AccountDB, pool: str, amount: int, *, unlock, **fields
+):
     """Post `amount` to one of the pools a purchase draws from (see `POOL_ORDER`)."""
     if pool == ACCOUNT:
         return post_account_xp(account, amount, character=character, unlock=unlock, **fields)

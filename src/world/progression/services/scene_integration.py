@@ -13,8 +13,10 @@ from collections.abc import Iterable, Mapping
 from django.conf import settings
 from django.db.models import Exists, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from evennia.accounts.models import AccountDB
+from evennia.objects.models import ObjectDB
 
-from world.scenes.models import SceneMessage, SceneParticipation, SceneTraitUse
+from world.scenes.models import Scene, SceneMessage, SceneParticipation, SceneTraitUse
 from world.traits.models import CharacterTraitValue, Trait, TraitCategory
 
 from ..exceptions import InvalidSceneAwardError
@@ -37,11 +39,11 @@ def development_source_for(trait: Trait) -> str:
     return SOURCE_BY_CATEGORY.get(trait.category, DevelopmentSource.SCENE)
 
 
-def scene_idempotency_key(scene, character_pk: int, trait_pk: int) -> str:
+def scene_idempotency_key(scene: Scene, character_pk: int, trait_pk: int) -> str:
     return f"scene:{scene.pk}:{character_pk}:{trait_pk}"
 
 
-def calculate_automatic_scene_awards(scene, participants: Iterable) -> SceneAwards:
+def calculate_automatic_scene_awards(scene: Scene, participants: Iterable) -> SceneAwards:
     """{character pk: {Trait: points}} for what each participant did in the scene.
 
     Each trait used earns PROGRESSION_SCENE_POINTS_PER_USE per recorded use, at most
@@ -113,7 +115,7 @@ def participation_traits(character_pks: Iterable[int]) -> dict[int, Trait]:
 
 
 def award_scene_development_points(
-    scene, participants: Iterable, awards: Mapping, *, gm=None
+    scene: Scene, participants: Iterable, awards: Mapping, *, gm: AccountDB | None = None
 ) -> list[DevelopmentTransaction]:
     """Award `awards` ({character pk: {Trait: points}}) for `scene`, all or nothing.
 
@@ -182,7 +184,7 @@ def award_scene_development_points(
     )
 
 
-def _participant_characters(scene, participants: Iterable) -> dict[int, object]:
+def _participant_characters(scene: Scene, participants: Iterable) -> dict[int, object]:
     """{character pk: the character, or None until loaded} for characters and participations."""
     characters: dict[int, object] = {}
     for participant in participants:
@@ -231,7 +233,7 @@ def _existing_traits(trait_keys: Iterable) -> dict[int, Trait]:
     return found
 
 
-def get_development_suggestions_for_character(character) -> dict[str, list[Trait]]:
+def get_development_suggestions_for_character(character: ObjectDB) -> dict[str, list[Trait]]:
     """{DevelopmentSource: [public traits below 100 it would develop]} in one query.
 
     Groups follow DevelopmentSource's order and traits their names; each trait carries

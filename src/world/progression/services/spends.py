@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from evennia.accounts.models import AccountDB
 from evennia.objects.models import ObjectDB
 
 from world.classes.models import CharacterClass
@@ -24,7 +25,7 @@ describe_unlock = unlock_label
 def spend_xp_on_unlock(
     character: ObjectDB,
     unlock_target: Unlock,
-    gm=None,
+    gm: AccountDB | None = None,
     *,
     idempotency_key: str | None = None,
 ) -> tuple[bool, str, CharacterUnlock | None]:
