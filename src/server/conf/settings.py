@@ -48,7 +48,9 @@ AMP_PORT = _WEB_PORT + 5
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=0)}
 
-REST_API_ENABLED = True
+# Evennia's generic REST API (/api/characters/, /api/objects/, ...) let a player PATCH or DELETE
+# their own characters' rows: rename, relocate, retype. The game's API is /api/progression/.
+REST_API_ENABLED = False
 
 INSTALLED_APPS += [  # noqa: F405
     "drf_spectacular",
