@@ -48,6 +48,19 @@ AMP_PORT = _WEB_PORT + 5
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=0)}
 
+# SQLite lets one writer in at a time. By default a transaction starts as a reader and fails at
+# once with "database is locked" when it tries to write while another holds the lock; starting
+# every transaction as a writer (BEGIN IMMEDIATE) and waiting up to `timeout` seconds for the
+# lock queues concurrent purchases and claims instead. WAL lets readers go on meanwhile.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL",
+        }
+    )
+
 # Evennia's generic REST API (/api/characters/, /api/objects/, ...) let a player PATCH or DELETE
 # their own characters' rows: rename, relocate, retype. The game's API is /api/progression/.
 REST_API_ENABLED = False
@@ -93,6 +106,16 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+}
+
+# The progression API's JSON parser turns a body nested too deeply to parse into a 400.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_PARSER_CLASSES": [
+        "world.progression.api.parsers.ProgressionJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 
 with contextlib.suppress(ImportError):
