@@ -26,7 +26,12 @@ SERVERNAME = "Progression"
 # This game keeps no custom lock, input, inline or prototype functions, prototypes or file help
 # entries, so Evennia is not pointed at game-dir modules that would only be empty.
 LOCK_FUNC_MODULES = ("evennia.locks.lockfuncs",)
-INPUT_FUNC_MODULES = ["evennia.server.inputfuncs", "evennia.server.is_typing"]
+# server.conf.inputfuncs replaces Evennia's `text` with one that reconnects to the database first.
+INPUT_FUNC_MODULES = [
+    "evennia.server.inputfuncs",
+    "evennia.server.is_typing",
+    "server.conf.inputfuncs",
+]
 FUNCPARSER_OUTGOING_MESSAGES_MODULES = ["evennia.utils.funcparser"]
 FUNCPARSER_PROTOTYPE_PARSING_MODULES = ["evennia.prototypes.protfuncs"]
 PROTOTYPE_MODULES = []
@@ -34,6 +39,10 @@ FILE_HELP_ENTRY_MODULES = []
 SERVER_SERVICES_PLUGIN_MODULES = []
 PORTAL_SERVICES_PLUGIN_MODULES = []
 GAME_SLOGAN = "Every point accounted for"
+
+# A command that fails shows the player one line and logs the traceback (server.log); nobody sees
+# a traceback in the game (Evennia's switch is all-or-nothing; developers read the log).
+IN_GAME_ERRORS = False
 
 # Ports: telnet, and one web port from which the portal's internal ports follow (the defaults
 # are Evennia's own: 4000 telnet, 4001 web, 4002 websocket, 4005 internal web, 4006 AMP). Tests
@@ -47,6 +56,10 @@ AMP_PORT = _WEB_PORT + 5
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=0)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A database host that stops answering must not hold the game's main thread for long:
+        # the game tells the player the database is away and tries again on the next command.
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
 # SQLite lets one writer in at a time. By default a transaction starts as a reader and fails at
 # once with "database is locked" when it tries to write while another holds the lock; starting
