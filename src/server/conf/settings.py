@@ -5,9 +5,14 @@ SQLite by default; PostgreSQL (or any database dj-database-url reads) when DATAB
 
 import contextlib
 import os
+import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.bootstrap
+import xstatic.pkg.jquery
+from django.utils.csp import CSP
 
 _GAME_DIR = Path(__file__).resolve().parents[2]
 
@@ -130,6 +135,75 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
 }
+
+######################################################################
+# Deployment defaults: hosts, security headers, login throttling, the secret key.
+######################################################################
+
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in os.environ.get("PROGRESSION_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
+    if host.strip()
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    *MIDDLEWARE,  # noqa: F405
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
+]
+X_FRAME_OPTIONS = "DENY"  # the Buy and Claim buttons cannot be framed by another site
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# Scripts only from the game itself: Bootstrap and jQuery are served from static files (see
+# STATICFILES_DIRS), never from a CDN. Inline style attributes stay allowed (Evennia's templates
+# use a few); inline scripts do not.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+STATICFILES_DIRS = [
+    *STATICFILES_DIRS,  # noqa: F405
+    ("vendor/bootstrap", xstatic.pkg.bootstrap.BASE_DIR),
+    ("vendor/jquery", xstatic.pkg.jquery.BASE_DIR),
+]
+
+# Website, admin and API (HTTP Basic) logins are throttled by django-axes: after
+# AXES_FAILURE_LIMIT wrong passwords for one username from one address, that pair is refused
+# (429 on the login pages) until AXES_COOLOFF_TIME passes. Telnet logins go through Evennia's
+# own throttle instead.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = ["web.backends.LoginThrottleBackend", *AUTHENTICATION_BACKENDS]  # noqa: F405
+AXES_FAILURE_LIMIT = int(os.environ.get("PROGRESSION_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
+
+def _ensure_secret_settings(path: Path) -> None:
+    """Write a SECRET_KEY of the game's own into secret_settings.py (git-ignored, owner-only)
+    the first time the game runs, so it never runs on Evennia's public default key."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    with os.fdopen(descriptor, "w") as secret_settings:
+        secret_settings.write(
+            '"""This game\'s secrets, generated on its first run. Keep this file private."""\n\n'
+            f"SECRET_KEY = {secrets.token_urlsafe(50)!r}\n"
+        )
+
+
+_ensure_secret_settings(_GAME_DIR / "server" / "conf" / "secret_settings.py")
 
 with contextlib.suppress(ImportError):
     from server.conf.secret_settings import *  # noqa: F403
