@@ -115,8 +115,8 @@ PROGRESSION_SCENE_CAP_PER_TRAIT = 6
 PROGRESSION_SCENE_PARTICIPATION_POINTS = 1
 
 # OpenAPI schema of the progression API (/api/progression/schema/). The progression views set
-# drf-spectacular's schema class and their own exception handler themselves, so Evennia's
-# REST_FRAMEWORK defaults (and its /api/) stay as they are.
+# drf-spectacular's schema class and their own exception handler themselves; of Evennia's
+# REST_FRAMEWORK defaults only the JSON parser is replaced (below).
 SPECTACULAR_SETTINGS = {
     "TITLE": "Progression API",
     "DESCRIPTION": "XP, kudos, unlocks and development points of your account and characters. "

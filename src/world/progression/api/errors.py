@@ -5,14 +5,13 @@ Status codes, in one place:
       categories; 401 not logged in; 403 not yours / not staff / staff-only category / self-award;
   404 `not_found`; 409 already unlocked, already converted, idempotency key reused for something
       else; 422 the request is well formed but the account cannot afford it or does not qualify
-      (insufficient XP or kudos, requirements not met, not the next unlock, weekly limit).
-
-Insufficient XP/kudos is a 422, not a 400: the same request becomes valid once the player has
-earned more, so clients can tell "fix your request" from "earn more first".
-
+      (insufficient XP or kudos, requirements not met, not the next unlock, weekly limit);
   503 `database_unavailable` (with Retry-After) when the database is locked past its timeout
       or cannot be reached: the same request may work in a moment;
   500 `server_error` for a bug: logged with its traceback, answered as JSON, never as HTML.
+
+Insufficient XP/kudos is a 422, not a 400: the same request becomes valid once the player has
+earned more, so clients can tell "fix your request" from "earn more first".
 
 Installed on the progression views only (`ProgressionAPIMixin`). A body too deeply nested to
 parse is a 400 `parse_error` like any other malformed JSON (`parsers.ProgressionJSONParser`).
