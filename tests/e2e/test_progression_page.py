@@ -64,8 +64,10 @@ def browser():
 
 
 def _number(page, element_id: str) -> int:
+    # A function, not an expression: Playwright evaluates a bare expression with eval(), which
+    # the page's content security policy (rightly) refuses.
     page.wait_for_function(
-        f"document.getElementById('{element_id}').textContent.trim() !== '\u2013'"
+        f"() => document.getElementById('{element_id}').textContent.trim() !== '\u2013'"
     )
     return int(page.locator(f"#{element_id}").inner_text())
 
