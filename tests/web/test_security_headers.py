@@ -124,3 +124,15 @@ def test_a_secret_key_is_written_once_for_the_owner_only(tmp_path):
     namespace = {}
     exec(first, namespace)
     assert len(namespace["SECRET_KEY"]) >= 50
+
+
+def test_the_logged_out_page_sends_the_visitor_home_without_an_inline_script(account):
+    client = Client()
+    client.force_login(account)
+
+    response = client.post("/auth/logout/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<meta http-equiv="refresh" content="2;url=/">' in html
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
