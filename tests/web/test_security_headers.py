@@ -136,3 +136,11 @@ def test_the_logged_out_page_sends_the_visitor_home_without_an_inline_script(acc
     assert response.status_code == 200
     assert '<meta http-equiv="refresh" content="2;url=/">' in html
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+
+
+def test_the_webclient_keeps_its_inline_scripts_but_cannot_be_framed(db):
+    response = Client().get("/webclient/")
+
+    assert response.status_code == 200
+    assert response.headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+    assert response.headers["X-Frame-Options"] == "DENY"
