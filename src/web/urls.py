@@ -1,13 +1,25 @@
-"""The game's URL tree: the progression API and page first, then Evennia's website, webclient,
-admin and REST API."""
+"""The game's URL tree: the progression API and page first, then Evennia's website, webclient
+and admin. Evennia's generic REST API stays off; anything else under /api/ is a JSON 404."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.utils.csp import CSP
+from django.views.decorators.csp import csp_override
 from evennia.web.urls import urlpatterns as evennia_urlpatterns
+from evennia.web.webclient import views as webclient_views
+
+from . import admin as _game_admin  # noqa: F401  (swaps in the admin forms with the name rule)
+from .api import no_such_api
+
+# Evennia's webclient runs inline scripts and loads its layout library from a CDN: it keeps the
+# game's other protections (no framing) but not the script policy of the rest of the site.
+WEBCLIENT_CSP = {"frame-ancestors": [CSP.NONE]}
 
 urlpatterns = [
     path("api/progression/", include("world.progression.api.urls")),
+    re_path(r"^api/", no_such_api),
     path("progression/", include("world.progression.web.urls")),
     # Evennia's default URL list leaves its admin out (the game template mounts it).
     path("admin/", include("evennia.web.admin.urls")),
+    path("webclient/", csp_override(WEBCLIENT_CSP)(webclient_views.webclient)),
     *evennia_urlpatterns,
 ]

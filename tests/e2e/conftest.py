@@ -90,8 +90,8 @@ def _answers(port: int) -> bool:
     return False
 
 
-def _database_url(tmp: Path) -> str:
-    """SQLite in the temp dir, or a separate `<name>_e2e` PostgreSQL database made afresh."""
+def _database_url(tmp: Path, *, suffix: str = "_e2e") -> str:
+    """SQLite in the temp dir, or a separate `<name><suffix>` PostgreSQL database made afresh."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         return f"sqlite:///{tmp / 'game.db3'}"
@@ -100,7 +100,7 @@ def _database_url(tmp: Path) -> str:
     from psycopg import sql
 
     config = dj_database_url.parse(url)
-    name = f"{config['NAME']}_e2e"
+    name = f"{config['NAME']}{suffix}"
     with psycopg.connect(
         dbname="postgres",
         user=config["USER"] or None,
@@ -171,13 +171,16 @@ def _stop(game_dir: Path, env: dict[str, str]) -> None:
                 os.kill(pid, signal.SIGKILL)
 
 
-@pytest.fixture(scope="session")
-def game_server(tmp_path_factory) -> Iterator[GameServer]:
-    tmp = tmp_path_factory.mktemp("game")
+@contextlib.contextmanager
+def running_game(tmp: Path, database_url: str) -> Iterator[GameServer]:
+    """A private copy of the game in `tmp`, migrated, seeded and started against
+    `database_url` on free ports; stopped on exit."""
     shutil.copytree(
         REPO / "src",
         tmp / "src",
-        ignore=shutil.ignore_patterns("logs", "*.db3", ".demo_credentials", "__pycache__"),
+        ignore=shutil.ignore_patterns(
+            "logs", "*.db3", ".demo_credentials", "secret_settings.py", "__pycache__"
+        ),
     )
     shutil.copy2(REPO / "manage.py", tmp / "manage.py")
     game_dir = tmp / "src"
@@ -194,7 +197,7 @@ def game_server(tmp_path_factory) -> Iterator[GameServer]:
         "PYTHONPATH": str(game_dir),
         # pytest-django points this at the test settings; the real server runs the real ones.
         "DJANGO_SETTINGS_MODULE": "server.conf.settings",
-        "DATABASE_URL": _database_url(tmp),
+        "DATABASE_URL": database_url,
         "PROGRESSION_TELNET_PORT": str(telnet_port),
         "PROGRESSION_WEB_PORT": str(web_port),
         "DEMO_ADMIN_PASSWORD": admin_password,
@@ -229,3 +232,10 @@ def game_server(tmp_path_factory) -> Iterator[GameServer]:
         yield server
     finally:
         _stop(game_dir, env)
+
+
+@pytest.fixture(scope="session")
+def game_server(tmp_path_factory) -> Iterator[GameServer]:
+    tmp = tmp_path_factory.mktemp("game")
+    with running_game(tmp, _database_url(tmp)) as server:
+        yield server

@@ -5,9 +5,14 @@ SQLite by default; PostgreSQL (or any database dj-database-url reads) when DATAB
 
 import contextlib
 import os
+import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.bootstrap
+import xstatic.pkg.jquery
+from django.utils.csp import CSP
 
 _GAME_DIR = Path(__file__).resolve().parents[2]
 
@@ -26,7 +31,12 @@ SERVERNAME = "Progression"
 # This game keeps no custom lock, input, inline or prototype functions, prototypes or file help
 # entries, so Evennia is not pointed at game-dir modules that would only be empty.
 LOCK_FUNC_MODULES = ("evennia.locks.lockfuncs",)
-INPUT_FUNC_MODULES = ["evennia.server.inputfuncs", "evennia.server.is_typing"]
+# server.conf.inputfuncs replaces Evennia's `text` with one that reconnects to the database first.
+INPUT_FUNC_MODULES = [
+    "evennia.server.inputfuncs",
+    "evennia.server.is_typing",
+    "server.conf.inputfuncs",
+]
 FUNCPARSER_OUTGOING_MESSAGES_MODULES = ["evennia.utils.funcparser"]
 FUNCPARSER_PROTOTYPE_PARSING_MODULES = ["evennia.prototypes.protfuncs"]
 PROTOTYPE_MODULES = []
@@ -34,6 +44,10 @@ FILE_HELP_ENTRY_MODULES = []
 SERVER_SERVICES_PLUGIN_MODULES = []
 PORTAL_SERVICES_PLUGIN_MODULES = []
 GAME_SLOGAN = "Every point accounted for"
+
+# A command that fails shows the player one line and logs the traceback (server.log); nobody sees
+# a traceback in the game (Evennia's switch is all-or-nothing; developers read the log).
+IN_GAME_ERRORS = False
 
 # Ports: telnet, and one web port from which the portal's internal ports follow (the defaults
 # are Evennia's own: 4000 telnet, 4001 web, 4002 websocket, 4005 internal web, 4006 AMP). Tests
@@ -47,8 +61,27 @@ AMP_PORT = _WEB_PORT + 5
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=0)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A database host that stops answering must not hold the game's main thread for long:
+        # the game tells the player the database is away and tries again on the next command.
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
-REST_API_ENABLED = True
+# SQLite lets one writer in at a time. By default a transaction starts as a reader and fails at
+# once with "database is locked" when it tries to write while another holds the lock; starting
+# every transaction as a writer (BEGIN IMMEDIATE) and waiting up to `timeout` seconds for the
+# lock queues concurrent purchases and claims instead. WAL lets readers go on meanwhile.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL",
+        }
+    )
+
+# Evennia's generic REST API (/api/characters/, /api/objects/, ...) let a player PATCH or DELETE
+# their own characters' rows: rename, relocate, retype. The game's API is /api/progression/.
+REST_API_ENABLED = False
 
 INSTALLED_APPS += [  # noqa: F405
     "drf_spectacular",
@@ -88,8 +121,8 @@ ACHIEVEMENT_CONTRIB_MODULES = ["world.achievements"]
 ACHIEVEMENT_CONTRIB_ATTRIBUTE = ("progress", "achievements")
 
 # OpenAPI schema of the progression API (/api/progression/schema/). The progression views set
-# drf-spectacular's schema class and their own exception handler themselves, so Evennia's
-# REST_FRAMEWORK defaults (and its /api/) stay as they are.
+# drf-spectacular's schema class and their own exception handler themselves; of Evennia's
+# REST_FRAMEWORK defaults only the JSON parser is replaced (below).
 SPECTACULAR_SETTINGS = {
     "TITLE": "Progression API",
     "DESCRIPTION": "XP, kudos, unlocks and development points of your account and characters. "
@@ -98,6 +131,85 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
 }
+
+# The progression API's JSON parser turns a body nested too deeply to parse into a 400.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_PARSER_CLASSES": [
+        "world.progression.api.parsers.ProgressionJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+}
+
+######################################################################
+# Deployment defaults: hosts, security headers, login throttling, the secret key.
+######################################################################
+
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in os.environ.get("PROGRESSION_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
+    if host.strip()
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    *MIDDLEWARE,  # noqa: F405
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
+]
+X_FRAME_OPTIONS = "DENY"  # the Buy and Claim buttons cannot be framed by another site
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# Scripts only from the game itself: Bootstrap and jQuery are served from static files (see
+# STATICFILES_DIRS), never from a CDN. Inline style attributes stay allowed (Evennia's templates
+# use a few); inline scripts do not.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+STATICFILES_DIRS = [
+    *STATICFILES_DIRS,  # noqa: F405
+    ("vendor/bootstrap", xstatic.pkg.bootstrap.BASE_DIR),
+    ("vendor/jquery", xstatic.pkg.jquery.BASE_DIR),
+]
+
+# Website, admin and API (HTTP Basic) logins are throttled by django-axes: after
+# AXES_FAILURE_LIMIT wrong passwords for one username from one address, that pair is refused
+# (429 on the login pages) until AXES_COOLOFF_TIME passes. Telnet logins go through Evennia's
+# own throttle instead.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = ["web.backends.LoginThrottleBackend", *AUTHENTICATION_BACKENDS]  # noqa: F405
+AXES_FAILURE_LIMIT = int(os.environ.get("PROGRESSION_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
+
+def _ensure_secret_settings(path: Path) -> None:
+    """Write a SECRET_KEY of the game's own into secret_settings.py (git-ignored, owner-only)
+    the first time the game runs, so it never runs on Evennia's public default key."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    with os.fdopen(descriptor, "w") as secret_settings:
+        secret_settings.write(
+            '"""This game\'s secrets, generated on its first run. Keep this file private."""\n\n'
+            f"SECRET_KEY = {secrets.token_urlsafe(50)!r}\n"
+        )
+
+
+_ensure_secret_settings(_GAME_DIR / "server" / "conf" / "secret_settings.py")
 
 with contextlib.suppress(ImportError):
     from server.conf.secret_settings import *  # noqa: F403

@@ -48,13 +48,6 @@ def test_wrong_method_is_a_405_with_a_code(player):
     assert response.json()["code"] == "method_not_allowed"
 
 
-def test_evennia_api_keeps_drfs_default_error_body(anonymous_client):
-    response = anonymous_client.get("/api/characters/")
-
-    assert response.status_code in (401, 403)
-    assert "code" not in response.json()
-
-
 def test_an_unknown_api_path_is_a_json_404(anonymous_client):
     for path in ("/api/progression/nothing-here/", "/api/progression/characters/-3/shop/"):
         response = anonymous_client.get(path)

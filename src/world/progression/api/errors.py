@@ -5,19 +5,25 @@ Status codes, in one place:
       categories; 401 not logged in; 403 not yours / not staff / staff-only category / self-award;
   404 `not_found`; 409 already unlocked, already converted, idempotency key reused for something
       else; 422 the request is well formed but the account cannot afford it or does not qualify
-      (insufficient XP or kudos, requirements not met, not the next unlock, weekly limit).
+      (insufficient XP or kudos, requirements not met, not the next unlock, weekly limit);
+  503 `database_unavailable` (with Retry-After) when the database is locked past its timeout
+      or cannot be reached: the same request may work in a moment;
+  500 `server_error` for a bug: logged with its traceback, answered as JSON, never as HTML.
 
 Insufficient XP/kudos is a 422, not a 400: the same request becomes valid once the player has
 earned more, so clients can tell "fix your request" from "earn more first".
 
-Installed on the progression views only (`ProgressionAPIMixin`), so Evennia's own /api/ keeps
-DRF's default handler.
+Installed on the progression views only (`ProgressionAPIMixin`). A body too deeply nested to
+parse is a 400 `parse_error` like any other malformed JSON (`parsers.ProgressionJSONParser`).
 """
 
 from __future__ import annotations
 
+import logging
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -43,6 +49,11 @@ PROGRESSION_STATUS: dict[type[progression.ProgressionError], int] = {
     progression.AwardLimitError: status.HTTP_422_UNPROCESSABLE_ENTITY,
 }
 
+logger = logging.getLogger(__name__)
+
+# Seconds a client should wait before retrying when the database is busy or away.
+DATABASE_RETRY_AFTER = 2
+
 # Context a client can act on, returned beside code and detail when the error carries it.
 _EXTRA_FIELDS = ("need", "have", "failed")
 
@@ -66,8 +77,26 @@ def progression_exception_handler(exc, context):
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if exc.error_dict else exc.messages)
+    if isinstance(exc, OperationalError | InterfaceError):
+        # SQLite still locked after its timeout, or PostgreSQL away: nothing was written (the
+        # transaction rolled back), and the same request may well succeed in a moment.
+        logger.warning("database unavailable for %s: %s", context.get("request"), exc)
+        set_rollback()
+        return Response(
+            {
+                "code": "database_unavailable",
+                "detail": "The game cannot reach its database right now; try again in a moment.",
+            },
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": str(DATABASE_RETRY_AFTER)},
+        )
     if not isinstance(exc, exceptions.APIException):
-        return None  # a bug: let Django log it and answer 500
+        logger.error("unexpected error in the progression API", exc_info=exc)
+        set_rollback()
+        return Response(
+            {"code": "server_error", "detail": "Something went wrong on our side."},
+            status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+        )
 
     headers = {}
     if getattr(exc, "auth_header", None):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from rest_framework import serializers
 
 from ..conf import progression_settings
@@ -294,9 +297,18 @@ class CharacterUnlockSerializer(serializers.Serializer):
     unlocked_date = serializers.DateTimeField()
 
 
+# The report's dates leave room for its 12-week default and the day after `end`: year 1 and
+# 9999-12-31 overflow date arithmetic.
+REPORT_DATE_RANGE = [MinValueValidator(date(1900, 1, 1)), MaxValueValidator(date(9998, 12, 31))]
+
+
 class ReportQuerySerializer(serializers.Serializer):
-    start = serializers.DateField(required=False, help_text="First day (default: 12 weeks ago).")
-    end = serializers.DateField(required=False, help_text="Last day (default: today).")
+    start = serializers.DateField(
+        required=False, validators=REPORT_DATE_RANGE, help_text="First day (default: 12 weeks ago)."
+    )
+    end = serializers.DateField(
+        required=False, validators=REPORT_DATE_RANGE, help_text="Last day (default: today)."
+    )
 
     def validate(self, attrs):
         from datetime import timedelta

@@ -19,6 +19,10 @@
   }
 
   async function api(path, options) {
+    return fetchJSON(API + path, options);
+  }
+
+  async function fetchJSON(url, options) {
     const init = Object.assign({ credentials: "same-origin", headers: {} }, options || {});
     if (init.body !== undefined) {
       init.method = "POST";
@@ -27,7 +31,7 @@
       init.headers["Idempotency-Key"] = newKey();
       init.body = JSON.stringify(init.body);
     }
-    const response = await fetch(API + path, init);
+    const response = await fetch(url, init);
     const data = await response.json().catch(function () { return {}; });
     if (!response.ok) {
       const error = new Error(data.detail || ("Request failed (" + response.status + ")"));
@@ -68,8 +72,27 @@
     return tr;
   }
 
+  function listOf(data) {
+    return Array.isArray(data) ? data : (data.results || []);
+  }
+
+  // Each section draws only the answer to the newest load it started: when two refreshes
+  // overlap (the page loading while a claim refreshes it), the older answer is dropped, even
+  // when it arrives last. Each section is built off-page and swapped in at once.
+  const STALE = {};
+  const started = {};
+  async function newest(section, load) {
+    const mine = (started[section] || 0) + 1;
+    started[section] = mine;
+    const data = await load();
+    return started[section] === mine ? data : STALE;
+  }
+
   async function loadDashboard() {
-    const data = await api("account/?limit=" + PAGE_SIZE + "&offset=" + offset);
+    const data = await newest("dashboard", function () {
+      return api("account/?limit=" + PAGE_SIZE + "&offset=" + offset);
+    });
+    if (data === STALE) return;
     setText("xp-available", data.xp.current_available);
     setText("xp-earned", data.xp.total_earned);
     setText("xp-spent", data.xp.total_spent);
@@ -151,7 +174,8 @@
   }
 
   async function loadChart() {
-    const data = await api("account/weekly/");
+    const data = await newest("chart", function () { return api("account/weekly/"); });
+    if (data === STALE) return;
     drawChart(data.weeks);
   }
 
@@ -173,32 +197,51 @@
     return li;
   }
 
+  function shopSection(character, shop) {
+    const section = el("div", null, "shop");
+    section.dataset.character = character.name;
+    section.dataset.characterId = character.id;
+    section.appendChild(el("h3", character.name, "h5"));
+    // What a purchase spends first: the character's own XP, then the account's.
+    const xp = el("p", character.locked_xp + " locked XP · " + character.transferable_xp +
+      " transferable XP (spent before account XP)", "muted character-xp");
+    xp.dataset.total = character.locked_xp + character.transferable_xp;
+    section.appendChild(xp);
+    [["available", "Available", true], ["locked", "Locked", false],
+     ["already_unlocked", "Bought", false]].forEach(function (part) {
+      if (!shop[part[0]].length) return;
+      section.appendChild(el("h4", part[1], "h6"));
+      const ul = el("ul");
+      shop[part[0]].forEach(function (entry) { ul.appendChild(shopEntry(character, entry, part[2])); });
+      section.appendChild(ul);
+    });
+    return section;
+  }
+
+  // [{character, shop}, ...] for every character of the player: in one request where the API
+  // offers one (the page names it in data-shops), otherwise one request per character, in
+  // parallel.
+  async function fetchShops() {
+    if (root.dataset.shops) {
+      return listOf(await fetchJSON(root.dataset.shops));
+    }
+    const characters = listOf(await api("characters/"));
+    return Promise.all(characters.map(async function (character) {
+      return { character: character, shop: await api("characters/" + character.id + "/shop/") };
+    }));
+  }
+
   async function loadShops() {
-    const characters = await api("characters/");
-    const list = Array.isArray(characters) ? characters : (characters.results || []);
-    const box = document.getElementById("shops");
-    box.replaceChildren();
-    if (!list.length) box.appendChild(el("p", "You have no characters yet.", "muted"));
-    for (const character of list) {
-      const shop = await api("characters/" + character.id + "/shop/");
-      const section = el("div", null, "shop");
-      section.dataset.character = character.name;
-      section.dataset.characterId = character.id;
-      section.appendChild(el("h3", character.name, "h5"));
-      // What a purchase spends first: the character's own XP, then the account's.
-      const xp = el("p", character.locked_xp + " locked XP · " + character.transferable_xp +
-        " transferable XP (spent before account XP)", "muted character-xp");
-      xp.dataset.total = character.locked_xp + character.transferable_xp;
-      section.appendChild(xp);
-      [["available", "Available", true], ["locked", "Locked", false],
-       ["already_unlocked", "Bought", false]].forEach(function (part) {
-        if (!shop[part[0]].length) return;
-        section.appendChild(el("h4", part[1], "h6"));
-        const ul = el("ul");
-        shop[part[0]].forEach(function (entry) { ul.appendChild(shopEntry(character, entry, part[2])); });
-        section.appendChild(ul);
-      });
-      box.appendChild(section);
+    try {
+      const shops = await newest("shops", fetchShops);
+      if (shops === STALE) return;
+      const fragment = document.createDocumentFragment();
+      if (!shops.length) fragment.appendChild(el("p", "You have no characters yet.", "muted"));
+      shops.forEach(function (item) { fragment.appendChild(shopSection(item.character, item.shop)); });
+      document.getElementById("shops").replaceChildren(fragment);
+    } finally {
+      // Tests wait on this count to know every started load has been drawn or dropped.
+      root.dataset.shopLoadsSettled = Number(root.dataset.shopLoadsSettled || 0) + 1;
     }
   }
 
