@@ -3,6 +3,7 @@
 from evennia import default_cmds
 
 from world.progression.commands import PROGRESSION_COMMANDS
+from world.scenes.commands import SCENE_COMMANDS
 
 
 class CharacterCmdSet(default_cmds.CharacterCmdSet):
@@ -13,6 +14,8 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
         for command in PROGRESSION_COMMANDS:
+            self.add(command())
+        for command in SCENE_COMMANDS:
             self.add(command())
 
 

@@ -81,6 +81,32 @@ PROGRESSION_SCENE_POINTS_PER_USE = 2
 PROGRESSION_SCENE_CAP_PER_TRAIT = 6
 PROGRESSION_SCENE_PARTICIPATION_POINTS = 1
 
+# Scenes from play (world.scenes). A scene nobody has said or posed anything in for
+# SCENES_IDLE_MINUTES is ended, with its awards, by the idle-scene script, which looks every
+# SCENES_IDLE_CHECK_INTERVAL seconds: long enough for a slow pose, short enough that a scene
+# forgotten overnight pays out the same night.
+SCENES_IDLE_MINUTES = 120
+SCENES_IDLE_CHECK_INTERVAL = 600
+# Trait checks (`check <trait> [vs <difficulty>]`): SCENES_CHECK_DICE dice of
+# SCENES_CHECK_DIE_SIDES sides (Evennia's dice contrib), plus the trait's rating (its 0-100 value
+# divided by ten, rounded down: 2.5 rolls +2), succeed when the total reaches the difficulty.
+# 2d6 keeps results near the middle, so a rating point matters; an average character (rating
+# 1-2) makes the default 8 a little under half the time, a rating-4 expert most of the time.
+SCENES_CHECK_DICE = 2
+SCENES_CHECK_DIE_SIDES = 6
+SCENES_CHECK_DEFAULT_DIFFICULTY = 8
+SCENES_CHECK_MAX_DIFFICULTY = 30
+
+# Scripts the server keeps running (Evennia starts them at boot).
+GLOBAL_SCRIPTS = {
+    "idle_scenes": {
+        "typeclass": "world.scenes.scripts.IdleScenesScript",
+        "repeats": -1,
+        "interval": SCENES_IDLE_CHECK_INTERVAL,
+        "desc": "Finishes idle scenes and hands out their awards",
+    },
+}
+
 # OpenAPI schema of the progression API (/api/progression/schema/). The progression views set
 # drf-spectacular's schema class and their own exception handler themselves, so Evennia's
 # REST_FRAMEWORK defaults (and its /api/) stay as they are.
