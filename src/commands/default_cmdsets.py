@@ -4,6 +4,7 @@ from evennia import default_cmds
 
 from world.progression.commands import PROGRESSION_COMMANDS
 from world.scenes.commands import SCENE_COMMANDS
+from world.voting.commands import VOTING_COMMANDS
 
 
 class CharacterCmdSet(default_cmds.CharacterCmdSet):
@@ -15,7 +16,7 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
         super().at_cmdset_creation()
         for command in PROGRESSION_COMMANDS:
             self.add(command())
-        for command in SCENE_COMMANDS:
+        for command in (*SCENE_COMMANDS, *VOTING_COMMANDS):
             self.add(command())
 
 

@@ -27,7 +27,7 @@ CHECK_USAGE = "Usage: check <trait> [vs <difficulty>]"
 
 def is_staff(account) -> bool:
     """Staff by the progression app's one rule (superuser, Django staff, Admin or Developer)."""
-    from world.progression.services.kudos import is_staff_account
+    from world.progression.services import is_staff_account
 
     return is_staff_account(account)
 
