@@ -3,6 +3,8 @@ so a new player sees the loop at once (`scene`, `scene/log`, `vote`). Safe to ru
 
 from __future__ import annotations
 
+import contextlib
+
 from world.progression.demo.base import demo_account, demo_character
 
 LIMBO_SCENE = "Evening in Limbo"
@@ -30,7 +32,5 @@ def seed() -> None:
             record_message(room=limbo, character=demo_character(key), content=text)
     for voter_key, character_keys in VOTES.items():
         for key in character_keys:
-            try:
+            with contextlib.suppress(AlreadyVotedError):  # seeded on an earlier start
                 cast_vote(voter=demo_account(voter_key), character=demo_character(key))
-            except AlreadyVotedError:
-                pass
