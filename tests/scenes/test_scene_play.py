@@ -239,3 +239,16 @@ def test_the_idle_script_ends_idle_scenes_with_their_awards(settings, room, char
     busy.refresh_from_db()
     assert idle.is_finished and not busy.is_finished
     assert DevelopmentTransaction.objects.filter(scene=idle, character=player).count() == 1
+
+
+def test_a_character_nobody_is_playing_is_credited_to_its_owner(room, account):
+    from typeclasses.factories import CharacterFactory
+
+    gm = played_character(AccountFactory(), room, "Gm")
+    start_scene(room=room, character=gm)
+    npc_like = CharacterFactory(account=account, key="Idle", location=room)
+    assert npc_like.db_account_id is None
+
+    record_room_message(room, ("Idle nods.", {"type": "pose"}), npc_like, {})
+
+    assert SceneParticipation.objects.get(character=npc_like).account_id == account.pk

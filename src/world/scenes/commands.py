@@ -146,12 +146,18 @@ class CmdScene(SceneCommandBase):
             room=self.caller.location, character=self.caller, account=self.account, name=name
         )
         self.msg(
-            f"You start scene #{scene.pk} '{scene.name}' here, as its GM. Whatever is said "
-            "or posed here is recorded; 'scene/end' ends it."
+            fill(
+                f"You start scene #{scene.pk} '{scene.name}' here, as its GM. Whatever is "
+                "said or posed here is recorded; 'scene/end' ends it.",
+                width=WIDTH,
+            )
         )
         self.caller.location.msg_contents(
-            f"{self.caller.key} starts scene #{scene.pk} '{scene.name}' here. What you say "
-            "or pose is recorded in it; type 'scene' to see who is in it.",
+            fill(
+                f"{self.caller.key} starts scene #{scene.pk} '{scene.name}' here. What you "
+                "say or pose is recorded in it; type 'scene' to see who is in it.",
+                width=WIDTH,
+            ),
             exclude=[self.caller],
         )
 
@@ -195,7 +201,7 @@ class CmdScene(SceneCommandBase):
         scene = scene_named(text)
         if scene is None:
             raise SceneError(f"There is no scene '{plain(text)[:40]}'.")
-        self.msg(finish_scene(scene, finished_by=self.player_account).message)
+        self.msg(fill(finish_scene(scene, finished_by=self.player_account).message, width=WIDTH))
 
     def show_log(self):
         from .selectors import latest_scene_of, scene_log, scene_named
@@ -266,6 +272,7 @@ class CmdCheck(SceneCommandBase):
         )
         if result.scene is not None:
             line += f" (scene #{result.scene.pk})"
+        line = fill(line, width=WIDTH)
         if self.caller.location is not None:
             self.caller.location.msg_contents(line, from_obj=self.caller)
         else:

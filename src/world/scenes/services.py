@@ -293,6 +293,13 @@ def _open_scene_or_error(room) -> Scene:
 
 
 def _account_id(character, account):
+    """The account a participation is credited to (the weekly scene bonus goes there): the one
+    playing the character, else the one owning it. Read once per joining, never per pose."""
     if account is not None:
         return account.pk
-    return character.db_account_id
+    if character.db_account_id is not None:
+        return character.db_account_id
+    from world.progression.services import owning_account
+
+    owner = owning_account(character)
+    return owner.pk if owner is not None else None
