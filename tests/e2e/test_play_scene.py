@@ -117,9 +117,9 @@ def test_a_scene_played_over_telnet_awards_the_player_exactly_once(game_server, 
         for output in (started, roster, ended, checked):
             assert max(len(line) for line in output.splitlines()) <= 80
         (tmp_path / "play-transcript.txt").write_text(
-            "\n".join([*ayla.transcript, "----", *corin.transcript]).replace(
-                game_server.player_password, "<password>"
-            )
+            "\n".join([*ayla.transcript, "----", *corin.transcript])
+            .replace(game_server.player_password, "<password>")
+            .replace(friend_password(game_server), "<password>")
         )
     finally:
         corin.close()

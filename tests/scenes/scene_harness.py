@@ -8,9 +8,11 @@ the command handler would, runs at_pre_cmd, parse, func and at_post_cmd, and col
 from __future__ import annotations
 
 import contextlib
+import threading
 from unittest.mock import Mock
 
 import evennia
+from django.db import connection
 from evennia.server.serversession import ServerSession
 from evennia.utils.create import create_object
 from evennia.utils.test_resources import EvenniaCommandTestMixin
@@ -70,3 +72,29 @@ def played_character(account, room, key: str):
     character.account = account
     character.location = room
     return character
+
+
+def run_together(target, count=6):
+    """Run `target()` in `count` threads released at once; returns results and errors."""
+    barrier = threading.Barrier(count)
+    results, errors = [], []
+    lock = threading.Lock()
+
+    def worker():
+        try:
+            barrier.wait()
+            outcome = target()
+            with lock:
+                results.append(outcome)
+        except Exception as error:  # collected and asserted on below
+            with lock:
+                errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, errors
