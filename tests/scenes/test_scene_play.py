@@ -252,3 +252,14 @@ def test_a_character_nobody_is_playing_is_credited_to_its_owner(room, account):
     record_room_message(room, ("Idle nods.", {"type": "pose"}), npc_like, {})
 
     assert SceneParticipation.objects.get(character=npc_like).account_id == account.pk
+
+
+def test_a_scene_deleted_in_the_admin_stops_recording_in_its_room(play, player, room):
+    play(player, "scene/start Duel")
+    play(player, "pose waits.")  # the room now caches the scene
+
+    open_scene(room).delete()
+    out = play(player, "pose waits again.")
+
+    assert out == "Alice waits again."
+    assert not SceneMessage.objects.exists()

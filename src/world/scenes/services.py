@@ -285,6 +285,11 @@ def forget_open_scene(room_pk) -> None:
         room.ndb.open_scene = None
 
 
+def forget_scene_room(sender, instance, **kwargs) -> None:
+    """Signal receiver: a scene was saved or deleted, so its room's cache may be stale."""
+    forget_open_scene(instance.location_id)
+
+
 def _open_scene_or_error(room) -> Scene:
     scene = open_scene_in(room)
     if scene is None:
