@@ -3,6 +3,8 @@
 from evennia import default_cmds
 
 from world.progression.commands import ACCOUNT_PROGRESSION_COMMANDS, PROGRESSION_COMMANDS
+from world.scenes.commands import SCENE_COMMANDS
+from world.voting.commands import VOTING_COMMANDS
 
 
 class CharacterCmdSet(default_cmds.CharacterCmdSet):
@@ -13,6 +15,8 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
         for command in PROGRESSION_COMMANDS:
+            self.add(command())
+        for command in (*SCENE_COMMANDS, *VOTING_COMMANDS):
             self.add(command())
 
 

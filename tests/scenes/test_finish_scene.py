@@ -1,10 +1,8 @@
 """finish_scene: a scene is finished once, and its participants are awarded exactly once."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.utils import timezone
+from scene_harness import run_together
 
 from typeclasses.factories import AccountFactory, CharacterFactory
 from world.progression.models import DevelopmentPoints, DevelopmentTransaction
@@ -133,32 +131,6 @@ def test_a_scene_nobody_played_in_finishes_with_no_awards(db):
     assert (
         result.message == f"Scene #{scene.pk} 'Empty Hall' is finished; nobody earned development."
     )
-
-
-def run_together(target, count=THREADS):
-    """Run `target()` in `count` threads released at once; returns results and errors."""
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-    lock = threading.Lock()
-
-    def worker():
-        try:
-            barrier.wait()
-            outcome = target()
-            with lock:
-                results.append(outcome)
-        except Exception as error:  # collected and asserted on below
-            with lock:
-                errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
 
 
 @pytest.mark.postgres

@@ -6,7 +6,12 @@ from django.urls import reverse
 
 from typeclasses.factories import AccountFactory
 from world.progression.models import DevelopmentTransaction
-from world.scenes.factories import SceneFactory, SceneParticipationFactory, SceneTraitUseFactory
+from world.scenes.factories import (
+    SceneFactory,
+    SceneMessageFactory,
+    SceneParticipationFactory,
+    SceneTraitUseFactory,
+)
 from world.scenes.models import Scene
 from world.traits.factories import TraitFactory
 
@@ -68,3 +73,12 @@ def test_finishing_again_from_the_admin_awards_nothing_and_says_so(client, scene
     page = finish(client, scene)
     assert "was already finished" in page.content.decode()
     assert DevelopmentTransaction.objects.count() == 1
+
+
+def test_change_page_shows_the_scene_log_and_trait_uses(client, scene):
+    SceneMessageFactory(scene=scene, content="Holds the gate against the third charge.")
+
+    page = client.get(reverse("admin:scenes_scene_change", args=[scene.pk])).content.decode()
+
+    assert "Holds the gate against the third charge." in page
+    assert "Tactics" in page

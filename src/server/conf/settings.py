@@ -91,6 +91,7 @@ INSTALLED_APPS += [  # noqa: F405
     "world.scenes",
     "world.relationships",
     "world.progression",
+    "world.voting",
 ]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -119,6 +120,56 @@ PROGRESSION_SCENE_PARTICIPATION_POINTS = 1
 ACHIEVEMENT_CONTRIB_MODULES = ["world.achievements"]
 # Progress is kept in its own attribute category, apart from any attribute a builder sets.
 ACHIEVEMENT_CONTRIB_ATTRIBUTE = ("progress", "achievements")
+
+# Scenes from play (world.scenes). A scene nobody has said or posed anything in for
+# SCENES_IDLE_MINUTES is ended, with its awards, by the idle-scene script, which looks every
+# SCENES_IDLE_CHECK_INTERVAL seconds: long enough for a slow pose, short enough that a scene
+# forgotten overnight pays out the same night.
+SCENES_IDLE_MINUTES = 120
+SCENES_IDLE_CHECK_INTERVAL = 600
+# Trait checks (`check <trait> [vs <difficulty>]`): SCENES_CHECK_DICE dice of
+# SCENES_CHECK_DIE_SIDES sides (Evennia's dice contrib), plus the trait's rating (its 0-100 value
+# divided by ten, rounded down: 2.5 rolls +2), succeed when the total reaches the difficulty.
+# 2d6 keeps results near the middle, so a rating point matters; an average character (rating
+# 1-2) makes the default 8 a little under half the time, a rating-4 expert most of the time.
+SCENES_CHECK_DICE = 2
+SCENES_CHECK_DIE_SIDES = 6
+SCENES_CHECK_DEFAULT_DIFFICULTY = 8
+SCENES_CHECK_MAX_DIFFICULTY = 30
+
+# Weekly votes (world.voting): each player may `vote` for VOTING_VOTES_PER_WEEK characters a
+# week (one vote per character, never their own or an alt's). When an ISO week ends, the weekly
+# script pays every account, in one XP ledger row, for
+# - the votes its characters received: the n-th vote is worth VOTING_XP_BY_VOTE[n-1] XP and
+#   votes past the list nothing (3, 2, 2, 1, 1, 1: 10 XP at most), so the first votes matter
+#   most and popularity cannot be farmed;
+# - the finished scenes it played or ran in that week: VOTING_XP_PER_SCENE each, at most
+#   VOTING_SCENE_XP_CAP a week.
+# VOTING_HOARD_CAP (None = off): accounts holding more unspent XP than this get nothing that
+# week, nudging players to spend rather than bank. The script checks every
+# VOTING_WEEKLY_CHECK_INTERVAL seconds; paying is keyed by account and week, so it pays once.
+VOTING_VOTES_PER_WEEK = 5
+VOTING_XP_BY_VOTE = (3, 2, 2, 1, 1, 1)
+VOTING_XP_PER_SCENE = 1
+VOTING_SCENE_XP_CAP = 5
+VOTING_HOARD_CAP = None
+VOTING_WEEKLY_CHECK_INTERVAL = 3600
+
+# Scripts the server keeps running (Evennia starts them at boot).
+GLOBAL_SCRIPTS = {
+    "idle_scenes": {
+        "typeclass": "world.scenes.scripts.IdleScenesScript",
+        "repeats": -1,
+        "interval": SCENES_IDLE_CHECK_INTERVAL,
+        "desc": "Finishes idle scenes and hands out their awards",
+    },
+    "weekly_votes": {
+        "typeclass": "world.voting.scripts.WeeklyVotesScript",
+        "repeats": -1,
+        "interval": VOTING_WEEKLY_CHECK_INTERVAL,
+        "desc": "Pays last week's votes and scenes as account XP",
+    },
+}
 
 # OpenAPI schema of the progression API (/api/progression/schema/). The progression views set
 # drf-spectacular's schema class and their own exception handler themselves; of Evennia's

@@ -2,7 +2,7 @@
 
 from django.contrib import admin, messages
 
-from .models import Scene, SceneParticipation
+from .models import Scene, SceneMessage, SceneParticipation, SceneTraitUse
 from .services import finish_scene
 
 
@@ -10,6 +10,24 @@ class SceneParticipationInline(admin.TabularInline):
     model = SceneParticipation
     extra = 0
     raw_id_fields = ["character", "account"]
+
+
+class SceneTraitUseInline(admin.TabularInline):
+    model = SceneTraitUse
+    extra = 0
+    raw_id_fields = ["character"]
+
+
+class SceneMessageInline(admin.TabularInline):
+    """The scene's log, as it was posed; read-only, since awards are computed from it."""
+
+    model = SceneMessage
+    extra = 0
+    fields = ["created", "character", "content"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Scene)
@@ -20,7 +38,7 @@ class SceneAdmin(admin.ModelAdmin):
     raw_id_fields = ["location"]
     # Finishing awards development; it happens only through the action, never by editing.
     readonly_fields = ["date_finished"]
-    inlines = [SceneParticipationInline]
+    inlines = [SceneParticipationInline, SceneTraitUseInline, SceneMessageInline]
     actions = ["finish_scenes"]
 
     @admin.action(description="Finish scene (award development)")

@@ -16,6 +16,15 @@ class Scene(models.Model):
 
     class Meta:
         ordering = ["-date_started"]
+        constraints = [
+            # A room holds at most one open scene: poses there must know which scene they join.
+            # The partial index is also what finds the open scene of a room.
+            models.UniqueConstraint(
+                fields=["location"],
+                condition=Q(date_finished__isnull=True, location__isnull=False),
+                name="scene_one_open_per_room",
+            )
+        ]
 
     @property
     def is_finished(self) -> bool:

@@ -1,13 +1,27 @@
-"""Changing scenes: finishing one, which hands its participants their development awards."""
+"""Changing scenes: opening one in a room, joining and leaving it, recording what is posed in
+it, and finishing it, which hands its participants their development awards."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
-from .models import Scene, SceneParticipation
+from .conf import setting
+from .exceptions import (
+    NoOpenSceneError,
+    NotSceneGMError,
+    NotSceneParticipantError,
+    SceneAlreadyOpenError,
+    SceneError,
+)
+from .models import Scene, SceneMessage, SceneParticipation, SceneTraitUse
+from .selectors import idle_open_scenes, is_participant, is_scene_gm, open_scene_in
+
+SCENE_NAME_LENGTH = Scene._meta.get_field("name").max_length
 
 
 @dataclass(frozen=True)
@@ -76,6 +90,7 @@ def finish_scene(scene: Scene, *, finished_by=None) -> SceneFinishResult:
         locked.date_finished = timezone.now()
         locked.is_active = False
         locked.save(update_fields=["date_finished", "is_active"])
+    forget_open_scene(locked.location_id)
     _copy_finish(locked, scene)
     return SceneFinishResult(scene=locked, already_finished=False, transactions=transactions)
 
@@ -84,3 +99,212 @@ def _copy_finish(source: Scene, target: Scene) -> None:
     # The caller's instance should show the scene as finished, like the row now does.
     target.date_finished = source.date_finished
     target.is_active = source.is_active
+
+
+# --- Playing a scene ----------------------------------------------------------------------------
+
+
+def start_scene(*, room, character, account=None, name: str = "") -> Scene:
+    """Open a scene in `room` with `character` as its GM. Raises SceneAlreadyOpenError when the
+    room already has one, SceneError for a name too long; nothing changes then."""
+    if room is None:
+        raise SceneError("You need to be in a room to start a scene.")
+    name = " ".join((name or "").split())
+    if len(name) > SCENE_NAME_LENGTH:
+        raise SceneError(f"A scene name has at most {SCENE_NAME_LENGTH} characters.")
+    existing = open_scene_in(room)
+    if existing is not None:
+        raise SceneAlreadyOpenError(
+            f"Scene #{existing.pk} '{existing.name}' is already open here; "
+            "type 'scene/join' to join it."
+        )
+    try:
+        with transaction.atomic():
+            scene = Scene.objects.create(
+                name=name or f"Scene in {room.key}"[:SCENE_NAME_LENGTH], location_id=room.pk
+            )
+            SceneParticipation.objects.create(
+                scene=scene,
+                character_id=character.pk,
+                account_id=_account_id(character, account),
+                is_gm=True,
+            )
+    except IntegrityError:
+        # Someone else opened a scene here between the check and the insert.
+        raise SceneAlreadyOpenError("A scene was just opened here; type 'scene/join'.") from None
+    forget_open_scene(room.pk)
+    return scene
+
+
+def join_scene(*, room, character, account=None) -> Scene:
+    """Add `character` to the open scene in `room`. Raises NoOpenSceneError when there is
+    none, SceneError when the character is in it already."""
+    scene = _open_scene_or_error(room)
+    _, created = SceneParticipation.objects.get_or_create(
+        scene=scene,
+        character_id=character.pk,
+        defaults={"account_id": _account_id(character, account)},
+    )
+    if not created:
+        raise SceneError(f"You are already in scene #{scene.pk} '{scene.name}'.")
+    forget_open_scene(room.pk)
+    return scene
+
+
+def leave_scene(*, room, character) -> Scene:
+    """Take `character` out of the open scene in `room`: out of its roster and its awards (its
+    poses stay in the log; posing again joins it again). The GM ends the scene instead."""
+    scene = _open_scene_or_error(room)
+    if is_scene_gm(scene, character):
+        raise SceneError("You run this scene: end it with 'scene/end' instead of leaving.")
+    deleted, _ = SceneParticipation.objects.filter(
+        scene_id=scene.pk, character_id=character.pk
+    ).delete()
+    if not deleted:
+        raise NotSceneParticipantError(f"You are not in scene #{scene.pk} '{scene.name}'.")
+    forget_open_scene(room.pk)
+    return scene
+
+
+def end_scene(*, room, character, is_staff: bool, account=None) -> SceneFinishResult:
+    """Finish the open scene in `room` for its GM or for staff, awarding it exactly once.
+    Raises NoOpenSceneError, or NotSceneGMError for anyone else."""
+    scene = _open_scene_or_error(room)
+    if not is_staff and not is_scene_gm(scene, character):
+        raise NotSceneGMError("Only the scene's GM or staff can end it.")
+    return finish_scene(scene, finished_by=account)
+
+
+def finish_idle_scenes(*, now=None) -> list[SceneFinishResult]:
+    """Finish every open scene nobody has posed in for settings.SCENES_IDLE_MINUTES."""
+    idle_since = (now or timezone.now()) - timedelta(minutes=setting("SCENES_IDLE_MINUTES"))
+    return [finish_scene(scene) for scene in idle_open_scenes(idle_since=idle_since)]
+
+
+def record_message(*, room, character, content: str) -> SceneMessage | None:
+    """Record what `character` said or posed in `room` in the room's open scene, joining it
+    first if need be; None when no scene is open there.
+
+    Runs for every say and pose in the game, so it costs one INSERT once the room's open scene
+    and roster are cached on the room (two more the first time, one more when the character
+    joins), whatever the number of participants.
+    """
+    cached = _open_scene_cache(room)
+    if cached is None:
+        return None
+    scene_pk, _participants = cached
+    _join_cached(cached, character)
+    return SceneMessage.objects.create(
+        scene_id=scene_pk, character_id=character.pk, content=content
+    )
+
+
+def record_trait_use(*, room, character, trait) -> Scene | None:
+    """Count one use of `trait` by `character` in `room`'s open scene (joining it if need be);
+    returns that scene, or None (and records nothing) when no scene is open there."""
+    cached = _open_scene_cache(room)
+    if cached is None:
+        return None
+    scene_pk, _participants = cached
+    _join_cached(cached, character)
+    uses = SceneTraitUse.objects.filter(
+        scene_id=scene_pk, character_id=character.pk, trait_id=trait.pk
+    )
+    with transaction.atomic():
+        if not uses.update(uses=F("uses") + 1):
+            try:
+                with transaction.atomic():
+                    SceneTraitUse.objects.create(
+                        scene_id=scene_pk, character_id=character.pk, trait_id=trait.pk
+                    )
+            except IntegrityError:  # a concurrent first use won the insert
+                uses.update(uses=F("uses") + 1)
+    return Scene.objects.get(pk=scene_pk)
+
+
+def require_participant(scene: Scene, character) -> None:
+    """Scene logs are for the scene's participants: NotSceneParticipantError for others."""
+    if not is_participant(scene, character):
+        raise NotSceneParticipantError(
+            f"You did not take part in scene #{scene.pk} '{scene.name}'."
+        )
+
+
+# --- The open scene of a room, cached on the room ------------------------------------------------
+# `room.ndb.open_scene` holds (scene pk, {participant character pks}) or NO_OPEN_SCENE; every
+# service above that changes a room's scene or roster forgets it, and the next pose reloads it.
+
+NO_OPEN_SCENE = "none"
+
+
+def _open_scene_cache(room):
+    if room is None or room.pk is None:
+        return None
+    cached = room.ndb.open_scene
+    if cached is None:
+        scene = open_scene_in(room)
+        if scene is None:
+            cached = NO_OPEN_SCENE
+        else:
+            cached = (
+                scene.pk,
+                set(
+                    SceneParticipation.objects.filter(scene_id=scene.pk).values_list(
+                        "character_id", flat=True
+                    )
+                ),
+            )
+        room.ndb.open_scene = cached
+    return None if cached == NO_OPEN_SCENE else cached
+
+
+def _join_cached(cached, character) -> None:
+    scene_pk, participants = cached
+    if character.pk not in participants:
+        SceneParticipation.objects.bulk_create(
+            [
+                SceneParticipation(
+                    scene_id=scene_pk,
+                    character_id=character.pk,
+                    account_id=_account_id(character, None),
+                )
+            ],
+            ignore_conflicts=True,
+        )
+        participants.add(character.pk)
+
+
+def forget_open_scene(room_pk) -> None:
+    """Drop the cached open scene of the room with `room_pk`, if that room is loaded."""
+    if room_pk is None:
+        return
+    from evennia.objects.models import ObjectDB
+
+    room = ObjectDB.get_cached_instance(room_pk)
+    if room is not None:
+        room.ndb.open_scene = None
+
+
+def forget_scene_room(sender, instance, **kwargs) -> None:
+    """Signal receiver: a scene was saved or deleted, so its room's cache may be stale."""
+    forget_open_scene(instance.location_id)
+
+
+def _open_scene_or_error(room) -> Scene:
+    scene = open_scene_in(room)
+    if scene is None:
+        raise NoOpenSceneError()
+    return scene
+
+
+def _account_id(character, account):
+    """The account a participation is credited to (the weekly scene bonus goes there): the one
+    playing the character, else the one owning it. Read once per joining, never per pose."""
+    if account is not None:
+        return account.pk
+    if character.db_account_id is not None:
+        return character.db_account_id
+    from world.progression.services import owning_account
+
+    owner = owning_account(character)
+    return owner.pk if owner is not None else None

@@ -5,4 +5,5 @@ DEMO_SEEDERS = [
     "world.progression.demo.ledgers",
     "world.progression.demo.unlocks",
     "world.progression.demo.scenes",
+    "world.voting.demo",
 ]

@@ -13,7 +13,6 @@ from .characters import (
     kudos_claim_category_named,
     kudos_source_category_named,
     path_history,
-    scene_named,
     unlock_named,
     with_character_xp,
 )
@@ -51,7 +50,6 @@ __all__ = [
     "owned_character_ids",
     "owner_of",
     "path_history",
-    "scene_named",
     "trait_rating_cost",
     "unlock_named",
     "weekly_earnings",

@@ -11,7 +11,6 @@ from evennia.accounts.models import AccountDB
 from evennia.objects.models import ObjectDB
 
 from world.classes.models import CharacterClass
-from world.scenes.models import Scene
 from world.traits.models import CharacterTraitValue, Trait
 
 from ..models import (
@@ -220,12 +219,3 @@ def active_kudos_categories() -> tuple[list, list]:
         list(KudosClaimCategory.objects.filter(is_active=True).order_by("display_name")),
         list(KudosSourceCategory.objects.filter(is_active=True).order_by("display_name")),
     )
-
-
-def scene_named(text: str):
-    """The scene meant by `#12`, `12` or its name (the newest of that name), or None."""
-
-    text = text.strip()
-    if text.lstrip("#").isdigit():
-        return Scene.objects.filter(pk=int(text.lstrip("#"))).first()
-    return Scene.objects.filter(name__iexact=text).order_by("-date_started", "-pk").first()

@@ -1,0 +1,311 @@
+"""The scene and check commands: play in a scene, end it for its awards, roll a trait.
+
+Each command parses its input, calls one scenes service or selector and formats the answer for
+an 80-column client; every refusal is a ProgressionError printed as one line.
+"""
+
+from __future__ import annotations
+
+import re
+from textwrap import fill
+
+from django.utils import timezone
+from evennia.commands.default.muxcommand import MuxCommand
+
+from world.progression.exceptions import ProgressionError
+
+from .conf import setting
+from .exceptions import InvalidCheckError, SceneError
+from .text import plain
+
+WIDTH = 78
+NUMBER = re.compile(r"\d{1,6}")
+SCENE_USAGE = "Usage: scene, scene/start [name], scene/join, /leave, /end, /log [id]"
+FINISH_USAGE = "Usage: scene/finish <scene id or name>"
+CHECK_USAGE = "Usage: check <trait> [vs <difficulty>]"
+
+
+def is_staff(account) -> bool:
+    """Staff by the progression app's one rule (superuser, Django staff, Admin or Developer)."""
+    from world.progression.services import is_staff_account
+
+    return is_staff_account(account)
+
+
+class SceneCommandBase(MuxCommand):
+    """What the scene commands share (not itself a command players see)."""
+
+    help_category = "Scenes"
+    locks = "cmd:all()"
+    known_switches: tuple[str, ...] = ()
+
+    def func(self):
+        try:
+            unknown = [switch for switch in self.switches if switch not in self.known_switches]
+            if unknown or len(self.switches) > 1:
+                raise SceneError(self.usage_for(self.switches))
+            self.run()
+        except ProgressionError as error:
+            self.msg(f"|r{fill(str(error), width=WIDTH)}|n")
+
+    def run(self):
+        raise NotImplementedError
+
+    def usage_for(self, switches) -> str:
+        return SCENE_USAGE
+
+    @property
+    def player_account(self):
+        return self.account or getattr(self.caller, "account", None)
+
+    def caller_is_staff(self) -> bool:
+        return is_staff(self.player_account)
+
+
+class CmdScene(SceneCommandBase):
+    """
+    Play in a scene: what you say and pose in it earns development.
+
+    Usage:
+      scene
+      scene/start [name]
+      scene/join
+      scene/leave
+      scene/end
+      scene/log [scene id]
+      scene/finish <scene id or name>     (staff)
+
+    Switches:
+      start  - open a scene in this room, with you as its GM
+      join   - join the open scene here (saying or posing here joins too)
+      leave  - leave it: you no longer share in its awards
+      end    - finish it (its GM or staff): everyone in it but the GM earns
+               development for the traits they checked and for posing, once
+      log    - read a scene you took part in (without an id, your latest)
+      finish - finish any scene by its id or name (staff)
+
+    Without a switch, shows the open scene here: who is in it, for how long,
+    and how many poses each has made. A scene nobody poses in for a while is
+    ended for you, with its awards.
+    """
+
+    key = "scene"
+    known_switches = ("start", "join", "leave", "end", "log", "finish")
+
+    def usage_for(self, switches) -> str:
+        return FINISH_USAGE if "finish" in switches else SCENE_USAGE
+
+    def run(self):
+        switch = self.switches[0] if self.switches else ""
+        if switch == "finish":
+            self.finish_any()
+        elif switch == "log":
+            self.show_log()
+        elif switch and self.args.strip() and switch != "start":
+            raise SceneError(f"Usage: scene/{switch} (it takes nothing after it)")
+        elif switch == "start":
+            self.start()
+        elif switch == "join":
+            self.join()
+        elif switch == "leave":
+            self.leave()
+        elif switch == "end":
+            self.end()
+        elif self.args.strip():
+            # A staff member typing a scene's name most likely meant to finish it.
+            raise SceneError(FINISH_USAGE if self.caller_is_staff() else SCENE_USAGE)
+        else:
+            self.show_open_scene()
+
+    def show_open_scene(self):
+        from .exceptions import NoOpenSceneError
+        from .selectors import open_scene_in, scene_roster
+
+        scene = open_scene_in(self.caller.location)
+        if scene is None:
+            raise NoOpenSceneError()
+        minutes = int((timezone.now() - scene.date_started).total_seconds() // 60)
+        lines = [
+            f"Scene #{scene.pk} '{plain(scene.name)}', open for {_duration(minutes)}.",
+        ]
+        table = self.styled_table("Character", "Role", "Poses", width=min(WIDTH, 60))
+        for line in scene_roster(scene):
+            table.add_row(line.name, "GM" if line.is_gm else "player", line.poses)
+        table.reformat_column(2, align="r")
+        lines.append(str(table))
+        self.msg("\n".join(lines))
+
+    def start(self):
+        from .services import start_scene
+
+        raw = self.args.strip()
+        name = plain(raw).strip()
+        if raw and not name:
+            raise SceneError("A scene name needs letters, not only markup.")
+        scene = start_scene(
+            room=self.caller.location, character=self.caller, account=self.account, name=name
+        )
+        self.msg(
+            fill(
+                f"You start scene #{scene.pk} '{scene.name}' here, as its GM. Whatever is "
+                "said or posed here is recorded; 'scene/end' ends it.",
+                width=WIDTH,
+            )
+        )
+        self.caller.location.msg_contents(
+            fill(
+                f"{self.caller.key} starts scene #{scene.pk} '{scene.name}' here. What you "
+                "say or pose is recorded in it; type 'scene' to see who is in it.",
+                width=WIDTH,
+            ),
+            exclude=[self.caller],
+        )
+
+    def join(self):
+        from .services import join_scene
+
+        scene = join_scene(room=self.caller.location, character=self.caller, account=self.account)
+        self.msg(f"You join scene #{scene.pk} '{plain(scene.name)}'.")
+
+    def leave(self):
+        from .services import leave_scene
+
+        scene = leave_scene(room=self.caller.location, character=self.caller)
+        self.msg(f"You leave scene #{scene.pk} '{plain(scene.name)}'.")
+
+    def end(self):
+        from .services import end_scene
+
+        result = end_scene(
+            room=self.caller.location,
+            character=self.caller,
+            is_staff=self.caller_is_staff(),
+            account=self.player_account,
+        )
+        self.msg(fill(plain(result.message), width=WIDTH))
+        if not result.already_finished:
+            self.caller.location.msg_contents(
+                f"{self.caller.key} ends scene #{result.scene.pk} '{plain(result.scene.name)}'.",
+                exclude=[self.caller],
+            )
+
+    def finish_any(self):
+        from .selectors import scene_named
+        from .services import finish_scene
+
+        if not self.caller_is_staff():
+            raise SceneError("Only staff can use scene/finish.")
+        text = self.args.strip()
+        if not text:
+            raise SceneError(FINISH_USAGE)
+        scene = scene_named(text)
+        if scene is None:
+            raise SceneError(f"There is no scene '{plain(text)[:40]}'.")
+        self.msg(fill(finish_scene(scene, finished_by=self.player_account).message, width=WIDTH))
+
+    def show_log(self):
+        from .selectors import latest_scene_of, scene_log, scene_named
+        from .services import require_participant
+
+        text = self.args.strip()
+        if text and not NUMBER.fullmatch(text.lstrip("#")):
+            raise SceneError("Usage: scene/log [scene id], with an id such as 12.")
+        scene = scene_named(text) if text else latest_scene_of(self.caller)
+        if scene is None:
+            raise SceneError(
+                f"There is no scene #{text.lstrip('#')}." if text else "You have no scenes yet."
+            )
+        if not self.caller_is_staff():
+            require_participant(scene, self.caller)
+        state = "open" if scene.date_finished is None else "finished"
+        lines = [
+            self.styled_header(f"Scene #{scene.pk} {plain(scene.name)} ({state})", width=WIDTH)
+        ]
+        messages = scene_log(scene)
+        for message in messages:
+            lines.append(
+                fill(
+                    f"{message.created:%H:%M} {plain(message.content)}",
+                    width=WIDTH,
+                    subsequent_indent="      ",
+                )
+            )
+        if not messages:
+            lines.append("Nothing has been said or posed in it yet.")
+        self.msg("\n".join(lines))
+
+
+class CmdCheck(SceneCommandBase):
+    """
+    Roll one of your traits, for everyone here to see.
+
+    Usage:
+      check <trait> [vs <difficulty>]
+
+    Rolls the dice plus your rating in the trait against a difficulty (the
+    usual one if you name none). In an open scene, the check counts as a use
+    of the trait: when the scene ends you earn development in it.
+
+    Example:
+      check swordsmanship vs 10
+    """
+
+    key = "check"
+    aliases = ("roll",)
+
+    def run(self):
+        from .checks import public_trait_named, roll_check
+
+        trait_text, difficulty = parse_check(self.args)
+        trait = public_trait_named(trait_text)
+        result = roll_check(
+            character=self.caller,
+            trait=trait,
+            difficulty=difficulty,
+            room=self.caller.location,
+        )
+        dice = "+".join(str(die) for die in result.rolls)
+        outcome = "|gsucceeds|n" if result.success else "|rfails|n"
+        line = (
+            f"{self.caller.key} checks {trait.name}: {dice} + {result.rating} = "
+            f"{result.total} vs {result.difficulty}, and {outcome}."
+        )
+        if result.scene is not None:
+            line += f" (scene #{result.scene.pk})"
+        line = fill(line, width=WIDTH)
+        if self.caller.location is not None:
+            self.caller.location.msg_contents(line, from_obj=self.caller)
+        else:
+            self.msg(line)
+
+
+def parse_check(text: str) -> tuple[str, int | None]:
+    """'swordsmanship vs 10' -> ('swordsmanship', 10); the difficulty is optional."""
+    text = " ".join(plain(text).split())
+    if not text:
+        raise InvalidCheckError(CHECK_USAGE)
+    parts = re.split(r"(?:^|\s)vs(?:\s|$)", text, maxsplit=1, flags=re.IGNORECASE)
+    trait = parts[0].strip()
+    if not trait:
+        raise InvalidCheckError(CHECK_USAGE)
+    if len(parts) == 1:
+        return trait, None
+    difficulty = parts[1].strip()
+    if not re.fullmatch(r"\d{1,4}", difficulty):
+        maximum = setting("SCENES_CHECK_MAX_DIFFICULTY")
+        raise InvalidCheckError(
+            f"'{difficulty[:20]}' is not a difficulty: use a whole number from 1 to {maximum}."
+        )
+    return trait, int(difficulty)
+
+
+def _duration(minutes: int) -> str:
+    if minutes < 1:
+        return "less than a minute"
+    if minutes < 60:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} hour{'s' if hours != 1 else ''} {rest} min"
+
+
+SCENE_COMMANDS = (CmdScene, CmdCheck)

@@ -1,0 +1,35 @@
+"""The one place the game's speech reaches scenes: Evennia's `say` (Character.at_say) and
+`pose`/`emote` (CmdPose) both end in the room's `msg_contents` with a message of type "say" or
+"pose", from the character who spoke; the room typeclass hands such messages here."""
+
+from __future__ import annotations
+
+from evennia.objects.objects import DefaultCharacter
+
+from .services import record_message
+
+RECORDED_TYPES = frozenset({"say", "pose"})
+
+
+def record_room_message(room, text, from_obj, mapping) -> None:
+    """Record `text` in `room`'s open scene when it is a say or pose by a character there."""
+    if not isinstance(text, tuple | list) or len(text) < 2 or not isinstance(text[1], dict):
+        return
+    if text[1].get("type") not in RECORDED_TYPES:
+        return
+    if not isinstance(from_obj, DefaultCharacter) or from_obj.location != room:
+        return
+    record_message(room=room, character=from_obj, content=_as_seen_by_nobody(text[0], mapping))
+
+
+def _as_seen_by_nobody(message, mapping) -> str:
+    # A say's text is a template ('{object} says, "{speech}"'); fill it with plain names, as
+    # a bystander who knows nobody would read it.
+    message = str(message)
+    if not mapping:
+        return message
+    names = {key: getattr(value, "key", value) for key, value in mapping.items()}
+    try:
+        return message.format_map(names)
+    except (KeyError, ValueError, IndexError, AttributeError):
+        return message

@@ -1,0 +1,60 @@
+"""Reads about votes: what a voter has left, and what each account earned in a week."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+
+from world.scenes.models import SceneParticipation
+
+from .models import Vote
+from .rules import week_bounds
+
+
+def character_named(name: str):
+    """The character called `name` (any case), or None; the first made wins a shared name."""
+    from evennia.objects.models import ObjectDB
+    from evennia.objects.objects import DefaultCharacter
+
+    name = " ".join((name or "").split())
+    if not name:
+        return None
+    for candidate in ObjectDB.objects.filter(db_key__iexact=name).order_by("pk"):
+        if isinstance(candidate, DefaultCharacter):
+            return candidate
+    return None
+
+
+def votes_cast(voter, week: str) -> list[Vote]:
+    return list(
+        Vote.objects.filter(voter_id=voter.pk, week=week)
+        .select_related("character")
+        .order_by("created", "pk")
+    )
+
+
+def votes_received_by_account(week: str) -> dict[int, int]:
+    """{account pk: votes its characters received in `week`}, one query."""
+    return dict(
+        Vote.objects.filter(week=week)
+        .order_by()
+        .values_list("recipient_id")
+        .annotate(votes=Count("pk"))
+        .values_list("recipient_id", "votes")
+    )
+
+
+def scenes_finished_by_account(week: str) -> dict[int, int]:
+    """{account pk: finished scenes it played or ran in during `week`}, one query. A scene
+    counts once per account, however many of its characters were in it."""
+    start, end = week_bounds(week)
+    return dict(
+        SceneParticipation.objects.filter(
+            account__isnull=False,
+            scene__date_finished__gte=start,
+            scene__date_finished__lt=end,
+        )
+        .order_by()
+        .values_list("account_id")
+        .annotate(scenes=Count("scene_id", distinct=True))
+        .values_list("account_id", "scenes")
+    )

@@ -1,0 +1,175 @@
+"""Casting votes, and the weekly run that turns a week's votes and scenes into account XP.
+
+The weekly run posts at most one XP ledger row per account per ISO week, through
+world.progression's `award_xp` with the key `weekly:<week>:<account pk>`: run twice, or again
+after a crash half-way, it pays each account once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from evennia.accounts.models import AccountDB
+
+from world.progression.models import ExperiencePointsData, XPTransaction
+from world.progression.services import award_xp, owning_account
+from world.progression.services.kudos_giving import same_player
+from world.progression.types import ProgressionReason
+
+from .conf import setting
+from .exceptions import AlreadyVotedError, InvalidWeekError, SelfVoteError, VoteLimitError
+from .models import Vote
+from .rules import scene_xp, vote_xp, week_bounds, week_of
+from .selectors import scenes_finished_by_account, votes_received_by_account
+
+
+def weekly_key(week: str, account_pk: int) -> str:
+    return f"weekly:{week}:{account_pk}"
+
+
+def votes_left(voter, *, week: str | None = None) -> int:
+    week = week or week_of(timezone.now())
+    used = Vote.objects.filter(voter_id=voter.pk, week=week).count()
+    return max(0, setting("VOTING_VOTES_PER_WEEK") - used)
+
+
+def cast_vote(*, voter, character, now=None) -> Vote:
+    """`voter` votes for `character`'s roleplay this ISO week.
+
+    Raises SelfVoteError (their own character, or one of an alt account: same email),
+    AlreadyVotedError (that character this week), VoteLimitError (VOTING_VOTES_PER_WEEK used);
+    nothing changes then.
+    """
+    recipient = owning_account(character)
+    if recipient is None:
+        raise SelfVoteError(f"{character.key} is not a player's character; vote for players.")
+    if same_player(voter, recipient):
+        if voter.pk == recipient.pk:
+            raise SelfVoteError("You cannot vote for your own characters.")
+        raise SelfVoteError("You cannot vote for the characters of your own alt accounts.")
+    week = week_of(now or timezone.now())
+    with transaction.atomic():
+        # Lock the voter: two votes at once queue here, so the count cannot be outrun.
+        AccountDB.objects.select_for_update(no_key=True).filter(pk=voter.pk).values_list(
+            "pk"
+        ).first()
+        if Vote.objects.filter(voter_id=voter.pk, character_id=character.pk, week=week).exists():
+            raise AlreadyVotedError(f"You have already voted for {character.key} this week.")
+        if votes_left(voter, week=week) <= 0:
+            raise VoteLimitError(
+                f"You have cast all {setting('VOTING_VOTES_PER_WEEK')} of your votes this "
+                "week; they come back on Monday."
+            )
+        try:
+            with transaction.atomic():
+                return Vote.objects.create(
+                    voter=voter, character_id=character.pk, recipient=recipient, week=week
+                )
+        except IntegrityError:  # the same vote, cast twice at once
+            raise AlreadyVotedError(
+                f"You have already voted for {character.key} this week."
+            ) from None
+
+
+@dataclass
+class WeekResult:
+    """What one weekly run did: rows paid now, accounts paid by an earlier run, accounts over
+    the hoard cap (skipped)."""
+
+    week: str
+    paid: list[XPTransaction] = field(default_factory=list)
+    already_paid: list[int] = field(default_factory=list)
+    over_hoard_cap: list[int] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        total = sum(tx.amount for tx in self.paid)
+        return (
+            f"{self.week}: paid {len(self.paid)} account{'s' if len(self.paid) != 1 else ''} "
+            f"{total} XP; {len(self.already_paid)} already paid; "
+            f"{len(self.over_hoard_cap)} over the hoard cap."
+        )
+
+
+def check_week(week: str) -> str:
+    """`week` if it is an ISO week "YYYY-Www" that has ended; InvalidWeekError otherwise."""
+    try:
+        _start, end = week_bounds(week)
+    except ValueError:
+        raise InvalidWeekError(
+            f"'{(week or '')[:20]}' is not a week: write it as YYYY-Www, e.g. 2026-W47."
+        ) from None
+    if end > timezone.now():
+        raise InvalidWeekError(f"Week {week} has not ended yet; pay it once it has.")
+    return week
+
+
+def pay_week(*, week: str) -> WeekResult:
+    """Pay every account its XP for `week`: votes received (VOTING_XP_BY_VOTE) plus a bonus
+    for the finished scenes it was in (VOTING_XP_PER_SCENE, at most VOTING_SCENE_XP_CAP), one
+    ledger row each, keyed by week and account. With VOTING_HOARD_CAP set, accounts holding
+    more unspent XP than that are skipped."""
+    check_week(week)
+    votes = votes_received_by_account(week)
+    scenes = scenes_finished_by_account(week)
+    amounts = {}
+    for account_pk in sorted(votes.keys() | scenes.keys()):
+        amount = vote_xp(votes.get(account_pk, 0), setting("VOTING_XP_BY_VOTE")) + scene_xp(
+            scenes.get(account_pk, 0),
+            setting("VOTING_XP_PER_SCENE"),
+            setting("VOTING_SCENE_XP_CAP"),
+        )
+        if amount > 0:
+            amounts[account_pk] = amount
+    result = WeekResult(week=week)
+    if not amounts:
+        return result
+    keys = {weekly_key(week, pk): pk for pk in amounts}
+    paid_before = set(
+        XPTransaction.objects.filter(idempotency_key__in=keys).values_list(
+            "idempotency_key", flat=True
+        )
+    )
+    result.already_paid = sorted(keys[key] for key in paid_before)
+    hoarders = _over_hoard_cap(set(amounts) - set(result.already_paid))
+    result.over_hoard_cap = sorted(hoarders)
+    accounts = AccountDB.objects.in_bulk(set(amounts) - set(result.already_paid) - hoarders)
+    for account_pk, account in sorted(accounts.items()):
+        result.paid.append(
+            award_xp(
+                account,
+                amounts[account_pk],
+                ProgressionReason.SYSTEM_AWARD,
+                _description(week, votes.get(account_pk, 0), scenes.get(account_pk, 0)),
+                idempotency_key=weekly_key(week, account_pk),
+            )
+        )
+    return result
+
+
+def week_xp(votes: int, scenes: int) -> int:
+    """What `votes` received and `scenes` finished in a week pay, by the settings' scales."""
+    return vote_xp(votes, setting("VOTING_XP_BY_VOTE")) + scene_xp(
+        scenes, setting("VOTING_XP_PER_SCENE"), setting("VOTING_SCENE_XP_CAP")
+    )
+
+
+def _over_hoard_cap(account_pks: set[int]) -> set[int]:
+    cap = setting("VOTING_HOARD_CAP")
+    if cap is None or not account_pks:
+        return set()
+    return set(
+        ExperiencePointsData.objects.filter(
+            account_id__in=account_pks, total_earned__gt=F("total_spent") + cap
+        ).values_list("account_id", flat=True)
+    )
+
+
+def _description(week: str, votes: int, scenes: int) -> str:
+    return (
+        f"Week {week}: {votes} vote{'s' if votes != 1 else ''}, "
+        f"{scenes} scene{'s' if scenes != 1 else ''}"
+    )
