@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-GAME_APPS = ["traits", "classes", "mechanics", "scenes", "relationships", "progression"]
+GAME_APPS = ["traits", "classes", "mechanics", "scenes", "relationships", "progression", "voting"]
 
 
 def test_system_checks_pass():

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('objects', '0014_one_open_scene_per_room'),
+        ('objects', '0013_defaultobject_alter_objectdb_id_defaultcharacter_and_more'),
         ('scenes', '0002_initial'),
     ]
 

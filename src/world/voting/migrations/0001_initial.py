@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('objects', '0014_one_open_scene_per_room'),
+        ('objects', '0013_defaultobject_alter_objectdb_id_defaultcharacter_and_more'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
