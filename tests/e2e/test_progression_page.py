@@ -147,7 +147,7 @@ def test_a_player_claims_kudos_and_buys_an_unlock_on_the_page(game_server, brows
 
 
 # A shop answer on either API shape: one character's shop, or every shop in one request.
-SHOP_REQUEST = re.compile(r"/api/progression/(characters/\d+/shop|shops)/(\?.*)?$")
+SHOP_REQUEST = re.compile(r"/api/progression/(characters/\d+/shop|characters/shops)/(\?.*)?$")
 TOP_UP_KUDOS = """
 services.award_kudos(player, 10, source, "overlap test", awarded_by=friend,
                      idempotency_key="e2e-page-overlap-kudos")

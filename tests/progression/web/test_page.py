@@ -47,3 +47,12 @@ def test_weekly_earnings_take_a_constant_number_of_queries(account, django_asser
     # Session and user (Evennia's auth middleware) plus one aggregate each for XP and kudos.
     with django_assert_max_num_queries(6):
         assert client.get("/api/progression/account/weekly/").status_code == 200
+
+
+def test_the_page_asks_for_every_shop_in_one_request(account):
+    client = Client()
+    client.force_login(account)
+
+    html = client.get("/progression/").content.decode()
+
+    assert 'data-shops="/api/progression/characters/shops/"' in html

@@ -223,7 +223,10 @@
   // parallel.
   async function fetchShops() {
     if (root.dataset.shops) {
-      return listOf(await fetchJSON(root.dataset.shops));
+      // Each entry is the character (as characters/ lists it) with its shop beside.
+      return listOf(await fetchJSON(root.dataset.shops)).map(function (item) {
+        return { character: item, shop: item.shop };
+      });
     }
     const characters = listOf(await api("characters/"));
     return Promise.all(characters.map(async function (character) {
