@@ -202,7 +202,7 @@ def _dashboard_rows(measure):
                     for _ in range(min(5_000, size - start))
                 ]
             )
-        grower_client = Client()
+        grower_client = Client(HTTP_HOST="localhost")
         grower_client.force_login(grower)
         yield measure(
             f"dashboard with {size:,} XP transactions",
