@@ -65,10 +65,20 @@ FORMS = [
     "kudos/award Bruno = {} 5",
     "kudos/award Bruno = good_sport {}",
     "kudos/award Bruno = good_sport 5 : {}",
+    "path {}",
+    "path/choose {}",
 ]
 
 # Typed with nothing in the blank, these are the views themselves, several lines long.
-VIEWS = {"xp {}", "xp/history {}", "unlocks {}", "dev {}", "kudos {}", "kudos/categories {}"}
+VIEWS = {
+    "xp {}",
+    "xp/history {}",
+    "unlocks {}",
+    "dev {}",
+    "kudos {}",
+    "kudos/categories {}",
+    "path {}",
+}
 
 
 @pytest.fixture

@@ -10,10 +10,11 @@ and the character views ask which character (or take its name).
 from .base import CommandInputError, ProgressionCommand
 from .dev import CmdDevelopment
 from .kudos import CmdKudos
+from .paths import CmdPath
 from .unlocks import CmdUnlock, CmdUnlocks
 from .xp import CmdXP
 
-PROGRESSION_COMMANDS = (CmdXP, CmdUnlocks, CmdUnlock, CmdDevelopment, CmdKudos)
+PROGRESSION_COMMANDS = (CmdXP, CmdUnlocks, CmdUnlock, CmdDevelopment, CmdKudos, CmdPath)
 ACCOUNT_PROGRESSION_COMMANDS = PROGRESSION_COMMANDS
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "PROGRESSION_COMMANDS",
     "CmdDevelopment",
     "CmdKudos",
+    "CmdPath",
     "CmdUnlock",
     "CmdUnlocks",
     "CmdXP",
