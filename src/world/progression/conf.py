@@ -29,6 +29,13 @@ DEFAULTS: dict[str, Any] = {
     # Economy report: kudos mostly from one other account are flagged.
     "REPORT_SINGLE_SOURCE_SHARE": 0.6,
     "REPORT_SINGLE_SOURCE_MINIMUM": 5,
+    # Training (`train <character> = <trait>`): a teacher whose trait is at least TRAINING_MIN_GAP
+    # above the student's (10 = one full rating) may teach that student once an ISO week; the
+    # student earns TRAINING_POINTS development points (source TEACHING, distinctions applied)
+    # and the teacher's account TRAINING_TEACHER_XP XP for the time spent.
+    "TRAINING_MIN_GAP": 10,
+    "TRAINING_POINTS": 5,
+    "TRAINING_TEACHER_XP": 1,
     # Text one player writes and another reads is shown on one line of at most this length.
     "MAX_SHOWN_TEXT": 200,
 }

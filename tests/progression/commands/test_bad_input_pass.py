@@ -67,6 +67,9 @@ FORMS = [
     "kudos/award Bruno = good_sport 5 : {}",
     "path {}",
     "path/choose {}",
+    "train {}",
+    "train {} = lore",
+    "train Bruno = {}",
 ]
 
 # Typed with nothing in the blank, these are the views themselves, several lines long.

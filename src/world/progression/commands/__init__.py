@@ -11,10 +11,19 @@ from .base import CommandInputError, ProgressionCommand
 from .dev import CmdDevelopment
 from .kudos import CmdKudos
 from .paths import CmdPath
+from .train import CmdTrain
 from .unlocks import CmdUnlock, CmdUnlocks
 from .xp import CmdXP
 
-PROGRESSION_COMMANDS = (CmdXP, CmdUnlocks, CmdUnlock, CmdDevelopment, CmdKudos, CmdPath)
+PROGRESSION_COMMANDS = (
+    CmdXP,
+    CmdUnlocks,
+    CmdUnlock,
+    CmdDevelopment,
+    CmdKudos,
+    CmdPath,
+    CmdTrain,
+)
 ACCOUNT_PROGRESSION_COMMANDS = PROGRESSION_COMMANDS
 
 __all__ = [
@@ -23,6 +32,7 @@ __all__ = [
     "CmdDevelopment",
     "CmdKudos",
     "CmdPath",
+    "CmdTrain",
     "CmdUnlock",
     "CmdUnlocks",
     "CmdXP",
