@@ -251,9 +251,19 @@ def _shop_rows(measure):
     from typeclasses.factories import CharacterFactory
     from world.classes.models import CharacterClass
     from world.progression import services
-    from world.progression.models import ClassLevelUnlock, LevelRequirement, TierRequirement
+    from world.progression.models import (
+        ClassLevelUnlock,
+        ClassXPCost,
+        LevelRequirement,
+        TierRequirement,
+        XPCostChart,
+        XPCostEntry,
+    )
 
     shopper = CharacterFactory()
+    # Every bench class is priced (an unpriced unlock is not for sale, and left out of the shop).
+    chart, _ = XPCostChart.objects.get_or_create(name="Bench shop chart")
+    XPCostEntry.objects.get_or_create(chart=chart, level=1, defaults={"xp_cost": 10})
     existing = ClassLevelUnlock.objects.count()
     for target in (20, 100, 1_000):
         missing = target - (ClassLevelUnlock.objects.count() - existing)
@@ -270,6 +280,9 @@ def _shop_rows(measure):
             )
             TierRequirement.objects.bulk_create(
                 [TierRequirement(class_level_unlock=u, minimum_tier=1) for u in unlocks]
+            )
+            ClassXPCost.objects.bulk_create(
+                [ClassXPCost(character_class=c, cost_chart=chart) for c in classes]
             )
         yield measure(
             f"get_available_unlocks_for_character ({target:,} unlocks x 2 req.)",

@@ -245,23 +245,27 @@ class CharacterUnlock(models.Model):
 
 
 class CostTable:
-    """Costs of class levels and trait ratings for many classes and traits, read once."""
+    """Costs of class levels and trait ratings for many classes and traits, read once (ids None:
+    every class, or every trait)."""
 
-    def __init__(self, class_ids: Iterable[int] = (), trait_ids: Iterable[int] = ()):
+    def __init__(self, class_ids: Iterable[int] | None = (), trait_ids: Iterable[int] | None = ()):
         # One query per kind: each chart entry joined to the class (or trait) links of its
         # active chart, with their modifiers.
         self._class_prices = self._read("class_costs__character_class_id", class_ids)
         self._trait_prices = self._read("trait_costs__trait_id", trait_ids)
 
     @staticmethod
-    def _read(subject: str, ids: Iterable[int]) -> dict[tuple[int, int], int]:
-        ids = list(ids)
-        if not ids:
-            return {}
+    def _read(subject: str, ids: Iterable[int] | None) -> dict[tuple[int, int], int]:
+        scope = {"chart__is_active": True, f"chart__{subject}__isnull": False}
+        if ids is not None:
+            ids = list(ids)
+            if not ids:
+                return {}
+            scope[f"chart__{subject}__in"] = ids
         modifier = subject.split("__")[0] + "__cost_modifier"
-        rows = XPCostEntry.objects.filter(
-            chart__is_active=True, **{f"chart__{subject}__in": ids}
-        ).values_list(f"chart__{subject}", "level", "xp_cost", f"chart__{modifier}")
+        rows = XPCostEntry.objects.filter(**scope).values_list(
+            f"chart__{subject}", "level", "xp_cost", f"chart__{modifier}"
+        )
         return {
             (owner, level): apply_cost_modifier(cost, percent)
             for owner, level, cost, percent in rows

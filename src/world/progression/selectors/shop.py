@@ -25,18 +25,22 @@ LOCKED, TRANSFERABLE, ACCOUNT = "locked", "transferable", "account"
 POOL_ORDER = (LOCKED, TRANSFERABLE, ACCOUNT)  # the order a purchase draws from them
 
 
-def requirements_of(unlocks: Iterable) -> dict[int, list]:
-    """{class-level unlock id: [active requirements]} for many unlocks, one query per type."""
-    ids = [unlock.pk for unlock in unlocks if is_class_level(unlock)]
-    found: dict[int, list] = {pk: [] for pk in ids}
-    if not ids:
-        return found
-    # One query finds which of the seven requirement tables have rows for these unlocks (most
-    # unlocks have none or one kind), then only those tables are read.
+def requirements_of(unlocks: Iterable | None) -> dict[int, list]:
+    """{class-level unlock id: [active requirements]}: for `unlocks`, or for every unlock when
+    None (the shop, which then sends no list of ids). One query finds which of the seven
+    requirement tables have rows (most unlocks have none or one kind); only those are read."""
+    found: dict[int, list] = {}
+    scope = {"is_active": True}
+    if unlocks is not None:
+        ids = [unlock.pk for unlock in unlocks if is_class_level(unlock)]
+        found = {pk: [] for pk in ids}
+        if not ids:
+            return found
+        scope["class_level_unlock_id__in"] = ids
     kinds = None
     for index, model in enumerate(REQUIREMENT_MODELS):
         part = (
-            model.objects.filter(class_level_unlock_id__in=ids, is_active=True)
+            model.objects.filter(**scope)
             .annotate(kind=Value(index, output_field=IntegerField()))
             .values_list("kind", flat=True)
         )
@@ -45,7 +49,7 @@ def requirements_of(unlocks: Iterable) -> dict[int, list]:
     for index, model in enumerate(REQUIREMENT_MODELS):
         if index not in present:
             continue
-        queryset = model.objects.filter(class_level_unlock_id__in=ids, is_active=True)
+        queryset = model.objects.filter(**scope)
         related = [f.name for f in model._meta.concrete_fields if f.is_relation]
         related = [name for name in related if name != "class_level_unlock"]
         if related:
@@ -53,7 +57,7 @@ def requirements_of(unlocks: Iterable) -> dict[int, list]:
         if model is MultiClassRequirement:
             queryset = queryset.prefetch_related("class_levels__character_class")
         for requirement in queryset.order_by("pk"):
-            found[requirement.class_level_unlock_id].append(requirement)
+            found.setdefault(requirement.class_level_unlock_id, []).append(requirement)
     return found
 
 
@@ -139,13 +143,13 @@ def unlock_quotes_for(characters) -> dict[int, list[Quote]]:
     """{character pk: every unlock quoted for it}; the number of queries depends neither on
     how many unlocks and requirements exist nor on how many characters are quoted."""
     class_unlocks, trait_unlocks = all_unlocks()
-    requirements = requirements_of(class_unlocks)
+    requirements = requirements_of(None)
     targets = [t for rs in requirements.values() for r in rs for t in r.relationship_targets()]
     snapshots = character_snapshots(characters, relationship_targets=targets)
     hidden = set(CharacterClass.objects.filter(is_hidden=True).values_list("pk", flat=True))
+    # Every price (no list of ids to send), of the kinds there are unlocks of.
     costs = CostTable(
-        class_ids={u.character_class_id for u in class_unlocks},
-        trait_ids={u.trait_id for u in trait_unlocks},
+        class_ids=None if class_unlocks else (), trait_ids=None if trait_unlocks else ()
     )
     defined: dict[int, list[int]] = {}
     for unlock in trait_unlocks:
