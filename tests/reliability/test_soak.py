@@ -39,6 +39,7 @@ from world.progression.models import (
     XPTransaction,
 )
 from world.progression.services.xp import spend_account_xp
+from world.progression.types import ProgressionReason
 from world.scenes.models import Scene, SceneParticipation, SceneTraitUse
 from world.traits.factories import TraitFactory
 
@@ -58,10 +59,11 @@ def _ledger_rows() -> int:
     )
 
 
-def _purchase_rows(record) -> int:
+def _purchase_rows(record, reason) -> int:
+    """The ledger rows the purchase `record` wrote (XP_PURCHASE) or its refund wrote (REFUND)."""
     return (
-        XPTransaction.objects.filter(unlock=record).count()
-        + CharacterXPTransaction.objects.filter(unlock=record).count()
+        XPTransaction.objects.filter(unlock=record, reason=reason).count()
+        + CharacterXPTransaction.objects.filter(unlock=record, reason=reason).count()
     )
 
 
@@ -145,7 +147,7 @@ def test_soak_leaves_every_ledger_whole():
                             outcomes[("repeat-key", key, tx.pk)] += 1
                     elif action == "buy":
                         record = services.purchase_unlock(character, rng.choice(unlocks))
-                        rows = _purchase_rows(record)
+                        rows = _purchase_rows(record, ProgressionReason.XP_PURCHASE)
                     elif action == "refund":
                         record = (
                             CharacterUnlock.objects.filter(
@@ -156,7 +158,7 @@ def test_soak_leaves_every_ledger_whole():
                         )
                         if record is not None:
                             services.refund_unlock(record, None, "soak")
-                            rows = _purchase_rows(record)
+                            rows = _purchase_rows(record, ProgressionReason.REFUND)
                     elif action == "scene":
                         result = finish_scene(rng.choice(scenes))
                         rows = len(result.transactions) if not result.already_finished else 0
