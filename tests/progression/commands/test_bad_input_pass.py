@@ -70,6 +70,9 @@ FORMS = [
     "train {}",
     "train {} = lore",
     "train Bruno = {}",
+    "plan {}",
+    "plan warrior {}",
+    "plan/set {}",
 ]
 
 # Typed with nothing in the blank, these are the views themselves, several lines long.

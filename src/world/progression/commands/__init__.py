@@ -11,6 +11,7 @@ from .base import CommandInputError, ProgressionCommand
 from .dev import CmdDevelopment
 from .kudos import CmdKudos
 from .paths import CmdPath
+from .plan import CmdPlan
 from .train import CmdTrain
 from .unlocks import CmdUnlock, CmdUnlocks
 from .xp import CmdXP
@@ -23,6 +24,7 @@ PROGRESSION_COMMANDS = (
     CmdKudos,
     CmdPath,
     CmdTrain,
+    CmdPlan,
 )
 ACCOUNT_PROGRESSION_COMMANDS = PROGRESSION_COMMANDS
 
@@ -32,6 +34,7 @@ __all__ = [
     "CmdDevelopment",
     "CmdKudos",
     "CmdPath",
+    "CmdPlan",
     "CmdTrain",
     "CmdUnlock",
     "CmdUnlocks",

@@ -21,6 +21,7 @@ from .base import (
     signed,
     split_reason,
 )
+from .plan import goal_line
 
 
 class CmdXP(ProgressionCommand):
@@ -79,6 +80,8 @@ class CmdXP(ProgressionCommand):
                 f"{shown(character.key)}'s XP: |w{character.locked_xp}|n locked, "
                 f"|w{character.transferable_xp}|n transferable"
             )
+        if not self.out_of_character and (goal := goal_line(self.caller)):
+            lines.append(goal)
         transactions = dashboard["xp_transactions"]
         if transactions:
             lines += ["", "Recent transactions:", str(self.transaction_table(transactions))]

@@ -1,0 +1,72 @@
+"""`plan <unlock>` lists every step to it with its cost and what is missing; `plan/set` makes it
+the character's goal, shown on `xp` with a progress bar; nothing is spent by planning."""
+
+import pytest
+
+from world.classes.factories import CharacterClassFactory
+from world.progression.factories import (
+    ClassLevelUnlockFactory,
+    LevelRequirementFactory,
+    price_unlock,
+)
+from world.progression.models import CharacterUnlock, ExperiencePointsData
+from world.progression.services import award_xp
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def warrior_levels(db):
+    warrior = CharacterClassFactory(name="Warrior")
+    levels = {
+        n: ClassLevelUnlockFactory(character_class=warrior, target_level=n) for n in (1, 2, 3)
+    }
+    for n, unlock in levels.items():
+        price_unlock(unlock, 10 * n)
+    return levels
+
+
+def test_plan_lists_every_step_with_its_cost_and_the_total(play, player, account, warrior_levels):
+    award_xp(account, 15)
+
+    out = play(player, "plan warrior 3")
+
+    assert "Warrior level 1" in out and "Warrior level 2" in out and "Warrior level 3" in out
+    assert "Total: 60 XP; saved: 15 XP [#####---------------]" in out
+    assert not CharacterUnlock.objects.exists()
+    assert ExperiencePointsData.objects.get(account=account).current_available == 15
+
+
+def test_plan_names_requirements_still_unmet(play, player, warrior_levels):
+    LevelRequirementFactory(class_level_unlock=warrior_levels[3], minimum_level=5)
+
+    out = play(player, "plan warrior 3")
+
+    assert "Need a class at level 5, highest is 0" in out
+
+
+def test_plan_set_makes_it_the_goal_shown_on_xp(play, player, account, warrior_levels):
+    award_xp(account, 30)
+
+    assert play(player, "plan/set warrior 2") == (
+        "Your goal is now Warrior level 2. 'xp' shows how much of it is saved."
+    )
+
+    assert "Goal: Warrior level 2: 30 of 30 XP saved [####################]" in play(player, "xp")
+    play(player, "plan/clear")
+    assert "Goal:" not in play(player, "xp")
+
+
+@pytest.mark.parametrize(
+    "typed,answer",
+    [
+        ("plan", "No goal set. Type 'plan/set <unlock>' to set one."),
+        (
+            "plan/set",
+            "Usage: plan <class> <level> | plan <trait> <rating> | plan/set … | plan/clear",
+        ),
+        ("plan nothing 2", "There is no unlock 'nothing 2'. Type 'unlocks' for the shop."),
+    ],
+)
+def test_plan_answers_in_one_line(play, player, warrior_levels, typed, answer):
+    assert play(player, typed) == answer
