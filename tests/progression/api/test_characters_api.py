@@ -20,7 +20,7 @@ def test_lists_only_your_characters(player, account, other_account):
 
     assert response.status_code == 200
     assert response.json() == [
-        {"id": mine.pk, "name": "Brunhild", "locked_xp": 0, "transferable_xp": 0}
+        {"id": mine.pk, "name": "Brunhild", "locked_xp": 0, "transferable_xp": 0, "paths": []}
     ]
 
 
@@ -43,8 +43,8 @@ def test_lists_each_characters_unspent_xp_by_kind(player, account):
     assert len(two_characters.captured_queries) == len(one_character.captured_queries)
 
     assert response.json() == [
-        {"id": ayla.pk, "name": "Ayla", "locked_xp": 15, "transferable_xp": 7},
-        {"id": bren.pk, "name": "Bren", "locked_xp": 0, "transferable_xp": 0},
+        {"id": ayla.pk, "name": "Ayla", "locked_xp": 15, "transferable_xp": 7, "paths": []},
+        {"id": bren.pk, "name": "Bren", "locked_xp": 0, "transferable_xp": 0, "paths": []},
     ]
 
 
@@ -124,3 +124,21 @@ def test_an_id_too_large_for_the_database_is_a_404(player):
 
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+def test_lists_the_paths_each_character_chose_in_stage_order(player, account):
+    from world.classes.factories import CharacterClassLevelFactory, PathFactory
+    from world.classes.models import PathStage
+    from world.progression.services import select_path
+
+    ayla = CharacterFactory(account=account, key="Ayla")
+    CharacterClassLevelFactory(character=ayla, level=6)
+    blade = PathFactory(name="Blade", stage=PathStage.PROSPECT)
+    edge = PathFactory(name="Edge", stage=PathStage.POTENTIAL)
+    edge.parent_paths.add(blade)
+    select_path(ayla, blade)
+    select_path(ayla, edge)
+
+    (row,) = player.get("/api/progression/characters/").json()
+
+    assert row["paths"] == ["Blade (Prospect)", "Edge (Potential)"]

@@ -242,6 +242,11 @@ class CharacterSummarySerializer(serializers.Serializer):
     transferable_xp = serializers.IntegerField(
         help_text="The character's XP that is spent after its locked XP, before account XP."
     )
+    paths = serializers.ListField(
+        child=serializers.CharField(),
+        help_text='The paths the character chose, in stage order, as "Name (Stage)"; the last '
+        "is its current path.",
+    )
 
 
 class DevelopmentPointsSerializer(serializers.Serializer):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.db.models import OuterRef, Subquery
 from evennia.objects.models import ObjectDB
 
+from world.classes.models import PathStage
 from world.traits.models import CharacterTraitValue
 
-from ..models import DevelopmentPoints, KudosPointsData
+from ..models import CharacterPathHistory, DevelopmentPoints, KudosPointsData
 from .accounts import owned_character_ids
 from .characters import with_character_xp
 
@@ -36,11 +37,22 @@ def character_by_id(pk: int):
     return found
 
 
-def owned_characters_with_xp(account):
+def owned_characters_with_xp(account) -> list:
     """The characters `account` owns, by name, each annotated with `locked_xp` and
-    `transferable_xp` (see `with_character_xp`), in one query."""
+    `transferable_xp` (see `with_character_xp`) and `paths`, the paths it chose in stage order
+    as "Name (Stage)", in two queries."""
     owned = ObjectDB.objects.filter(pk__in=owned_character_ids(account))
-    return with_character_xp(owned).order_by("db_key", "pk")
+    characters = list(with_character_xp(owned).order_by("db_key", "pk"))
+    paths: dict[int, list[str]] = {}
+    for character_id, name, stage in (
+        CharacterPathHistory.objects.filter(character_id__in=[c.pk for c in characters])
+        .order_by("path__stage", "selected_at")
+        .values_list("character_id", "path__name", "path__stage")
+    ):
+        paths.setdefault(character_id, []).append(f"{name} ({PathStage(stage).label})")
+    for character in characters:
+        character.paths = paths.get(character.pk, [])
+    return characters
 
 
 def development_points_of(character):

@@ -207,6 +207,10 @@
       " transferable XP (spent before account XP)", "muted character-xp");
     xp.dataset.total = character.locked_xp + character.transferable_xp;
     section.appendChild(xp);
+    // The path it walks: every stage's choice, the last one its current path.
+    const paths = character.paths || [];
+    section.appendChild(el("p", paths.length ? "Path: " + paths.join(" → ") : "No path chosen yet",
+      "muted character-paths"));
     [["available", "Available", true], ["locked", "Locked", false],
      ["already_unlocked", "Bought", false]].forEach(function (part) {
       if (!shop[part[0]].length) return;
