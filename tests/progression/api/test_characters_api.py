@@ -20,7 +20,14 @@ def test_lists_only_your_characters(player, account, other_account):
 
     assert response.status_code == 200
     assert response.json() == [
-        {"id": mine.pk, "name": "Brunhild", "locked_xp": 0, "transferable_xp": 0, "paths": []}
+        {
+            "id": mine.pk,
+            "name": "Brunhild",
+            "locked_xp": 0,
+            "transferable_xp": 0,
+            "goal": None,
+            "paths": [],
+        }
     ]
 
 
@@ -43,8 +50,22 @@ def test_lists_each_characters_unspent_xp_by_kind(player, account):
     assert len(two_characters.captured_queries) == len(one_character.captured_queries)
 
     assert response.json() == [
-        {"id": ayla.pk, "name": "Ayla", "locked_xp": 15, "transferable_xp": 7, "paths": []},
-        {"id": bren.pk, "name": "Bren", "locked_xp": 0, "transferable_xp": 0, "paths": []},
+        {
+            "id": ayla.pk,
+            "name": "Ayla",
+            "locked_xp": 15,
+            "transferable_xp": 7,
+            "goal": None,
+            "paths": [],
+        },
+        {
+            "id": bren.pk,
+            "name": "Bren",
+            "locked_xp": 0,
+            "transferable_xp": 0,
+            "goal": None,
+            "paths": [],
+        },
     ]
 
 
@@ -142,3 +163,33 @@ def test_lists_the_paths_each_character_chose_in_stage_order(player, account):
     (row,) = player.get("/api/progression/characters/").json()
 
     assert row["paths"] == ["Blade (Prospect)", "Edge (Potential)"]
+
+
+def test_lists_each_characters_goal_with_what_is_saved_in_constant_queries(
+    player, account, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from world.classes.factories import CharacterClassFactory
+    from world.progression.factories import ClassLevelUnlockFactory, price_unlock
+    from world.progression.services import award_xp
+    from world.progression.services.plans import set_goal
+
+    warrior = CharacterClassFactory(name="Warrior")
+    levels = [ClassLevelUnlockFactory(character_class=warrior, target_level=n) for n in (1, 2)]
+    for level in levels:
+        price_unlock(level, 20)
+    award_xp(account, 25)
+    ayla = CharacterFactory(account=account, key="Ayla")
+    set_goal(character=ayla, unlock=levels[1])
+    with CaptureQueriesContext(connection) as one:
+        (row,) = player.get("/api/progression/characters/").json()
+    for name in ("Bren", "Cato"):
+        set_goal(character=CharacterFactory(account=account, key=name), unlock=levels[0])
+
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        rows = player.get("/api/progression/characters/").json()
+
+    assert row["goal"] == {"unlock": "Warrior level 2", "total_xp": 40, "saved_xp": 25}
+    assert [r["goal"]["total_xp"] for r in rows] == [40, 20, 20]

@@ -233,6 +233,12 @@ class BuyUnlockRequestSerializer(serializers.Serializer):
     id = IdField(help_text="The ClassLevelUnlock or TraitRatingUnlock id.")
 
 
+class GoalSerializer(serializers.Serializer):
+    unlock = serializers.CharField()
+    total_xp = serializers.IntegerField(help_text="What every step to it costs.")
+    saved_xp = serializers.IntegerField(help_text="What could be spent on it now (at most total).")
+
+
 class CharacterSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = PlainTextField(source="db_key")
@@ -241,6 +247,9 @@ class CharacterSummarySerializer(serializers.Serializer):
     )
     transferable_xp = serializers.IntegerField(
         help_text="The character's XP that is spent after its locked XP, before account XP."
+    )
+    goal = GoalSerializer(
+        allow_null=True, help_text="The unlock the character saves for (`plan/set`), or null."
     )
     paths = serializers.ListField(
         child=serializers.CharField(),

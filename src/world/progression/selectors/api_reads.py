@@ -11,6 +11,7 @@ from world.traits.models import CharacterTraitValue
 from ..models import CharacterPathHistory, DevelopmentPoints, KudosPointsData
 from .accounts import owned_character_ids
 from .characters import with_character_xp
+from .plans import goals_of
 
 # The largest id a 64-bit primary key holds; a bigger number names nothing (and SQLite cannot
 # even compare with it).
@@ -39,8 +40,9 @@ def character_by_id(pk: int):
 
 def owned_characters_with_xp(account) -> list:
     """The characters `account` owns, by name, each annotated with `locked_xp` and
-    `transferable_xp` (see `with_character_xp`) and `paths`, the paths it chose in stage order
-    as "Name (Stage)", in two queries."""
+    `transferable_xp` (see `with_character_xp`), `paths` (the paths it chose in stage order, as
+    "Name (Stage)") and `goal` (the unlock it saves for, with its total and what is saved, or
+    None), in a fixed number of queries."""
     owned = ObjectDB.objects.filter(pk__in=owned_character_ids(account))
     characters = list(with_character_xp(owned).order_by("db_key", "pk"))
     paths: dict[int, list[str]] = {}
@@ -50,8 +52,19 @@ def owned_characters_with_xp(account) -> list:
         .values_list("character_id", "path__name", "path__stage")
     ):
         paths.setdefault(character_id, []).append(f"{name} ({PathStage(stage).label})")
+    goals = goals_of(characters, account=account)
     for character in characters:
         character.paths = paths.get(character.pk, [])
+        plan = goals.get(character.pk)
+        character.goal = (
+            {
+                "unlock": str(plan.target),
+                "total_xp": plan.total_xp,
+                "saved_xp": min(plan.saved_xp, plan.total_xp),
+            }
+            if plan is not None
+            else None
+        )
     return characters
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from evennia.objects.models import ObjectDB
+from evennia.typeclasses.attributes import Attribute
+
 from ..models import ClassLevelUnlock, TraitRatingUnlock
 from ..rules.unlocks import Quote, is_class_level
 from .accounts import owner_of
-from .shop import unlock_quotes_for, xp_pools
+from .shop import unlock_quotes_for, xp_pools, xp_pools_of
 
 # Where a character's goal is kept: (kind, unlock id) in an Evennia attribute of this key and
 # category, so it needs no table and goes with the character.
@@ -33,6 +36,12 @@ def plan_for(character, target) -> Plan:
     level of that class, or every defined rating of that trait, not yet reached, then the
     target; each quoted by the one rule (`rules.unlocks.evaluate_unlock`)."""
     quotes = unlock_quotes_for([character])[character.pk]
+    saved = sum(xp_pools(character, owner_of(character)).values())
+    return plan_from_quotes(quotes, target, saved_xp=saved)
+
+
+def plan_from_quotes(quotes: list[Quote], target, *, saved_xp: int) -> Plan:
+    """The plan for `target` out of a character's quotes (see `plan_for`)."""
     if is_class_level(target):
         steps = [
             q
@@ -62,10 +71,47 @@ def plan_for(character, target) -> Plan:
         target=target,
         steps=steps,
         total_xp=sum(step.price or 0 for step in steps),
-        saved_xp=sum(xp_pools(character, owner_of(character)).values()),
+        saved_xp=saved_xp,
         unmet=unmet,
         not_for_sale=[step.label for step in steps if not step.on_sale],
     )
+
+
+def goals_of(characters, *, account) -> dict[int, Plan]:
+    """{character pk: the plan for its goal} for the characters of `account` that set one, in
+    a fixed number of queries (the goals, one shop read, the pools)."""
+    characters = {character.pk: character for character in characters}
+    key, category = GOAL_ATTRIBUTE
+    links = dict(
+        ObjectDB.objects.filter(
+            pk__in=list(characters), db_attributes__db_key=key, db_attributes__db_category=category
+        ).values_list("db_attributes__id", "pk")
+    )
+    goals = {links[row.pk]: row.value for row in Attribute.objects.filter(pk__in=list(links))}
+    goals = {pk: goal for pk, goal in goals.items() if goal}
+    if not goals:
+        return {}
+    class_levels = ClassLevelUnlock.objects.select_related("character_class").in_bulk(
+        [pk for kind, pk in goals.values() if kind == "class_level"]
+    )
+    ratings = TraitRatingUnlock.objects.select_related("trait").in_bulk(
+        [pk for kind, pk in goals.values() if kind != "class_level"]
+    )
+    targets = {
+        character_id: (class_levels if kind == "class_level" else ratings).get(unlock_pk)
+        for character_id, (kind, unlock_pk) in goals.items()
+    }
+    wanting = [characters[pk] for pk, target in targets.items() if target is not None]
+    quotes = unlock_quotes_for(wanting)
+    pools = xp_pools_of(wanting, account)
+    return {
+        character.pk: plan_from_quotes(
+            quotes[character.pk],
+            targets[character.pk],
+            saved_xp=sum(pools[character.pk].values()),
+        )
+        for character in wanting
+    }
 
 
 def goal_of(character):
@@ -83,4 +129,4 @@ def goal_of(character):
     )
 
 
-__all__ = ["GOAL_ATTRIBUTE", "Plan", "goal_of", "plan_for"]
+__all__ = ["GOAL_ATTRIBUTE", "Plan", "goal_of", "goals_of", "plan_for", "plan_from_quotes"]

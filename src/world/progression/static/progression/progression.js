@@ -211,6 +211,16 @@
     const paths = character.paths || [];
     section.appendChild(el("p", paths.length ? "Path: " + paths.join(" → ") : "No path chosen yet",
       "muted character-paths"));
+    if (character.goal) {
+      // The goal set with plan/set: how much of what it costs is saved.
+      const goal = el("p", "Goal: " + character.goal.unlock + " — " + character.goal.saved_xp +
+        " of " + character.goal.total_xp + " XP saved ", "muted character-goal");
+      const bar = document.createElement("progress");
+      bar.max = Math.max(character.goal.total_xp, 1);
+      bar.value = character.goal.saved_xp;
+      goal.appendChild(bar);
+      section.appendChild(goal);
+    }
     [["available", "Available", true], ["locked", "Locked", false],
      ["already_unlocked", "Bought", false]].forEach(function (part) {
       if (!shop[part[0]].length) return;
