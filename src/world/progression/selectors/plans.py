@@ -8,7 +8,7 @@ from evennia.objects.models import ObjectDB
 from evennia.typeclasses.attributes import Attribute
 
 from ..models import ClassLevelUnlock, TraitRatingUnlock
-from ..rules.unlocks import Quote, is_class_level
+from ..rules.unlocks import Quote, unlock_key
 from .accounts import owner_of
 from .shop import unlock_quotes_for, xp_pools, xp_pools_of
 
@@ -42,28 +42,18 @@ def plan_for(character, target) -> Plan:
 
 def plan_from_quotes(quotes: list[Quote], target, *, saved_xp: int) -> Plan:
     """The plan for `target` out of a character's quotes (see `plan_for`)."""
-    if is_class_level(target):
-        steps = [
-            q
-            for q in quotes
-            if isinstance(q.unlock, ClassLevelUnlock)
-            and q.unlock.character_class_id == target.character_class_id
-            and q.unlock.target_level <= target.target_level
-            and not q.bought
-            and q.unlock.target_level > q.current
-        ]
-        steps.sort(key=lambda q: q.unlock.target_level)
-    else:
-        steps = [
-            q
-            for q in quotes
-            if isinstance(q.unlock, TraitRatingUnlock)
-            and q.unlock.trait_id == target.trait_id
-            and q.unlock.target_rating <= target.target_rating
-            and not q.bought
-            and q.unlock.target_rating > q.current
-        ]
-        steps.sort(key=lambda q: q.unlock.target_rating)
+    kind, subject, goal = unlock_key(target)
+
+    def is_step(quote: Quote) -> bool:
+        # The same class (or trait), up to the target, not bought and not already reached.
+        step_kind, step_subject, step = unlock_key(quote.unlock)
+        return (
+            (step_kind, step_subject) == (kind, subject)
+            and quote.current < step <= goal
+            and not quote.bought
+        )
+
+    steps = sorted((q for q in quotes if is_step(q)), key=lambda q: unlock_key(q.unlock)[2])
     unmet: list[str] = []
     for step in steps:
         unmet += [message for message in step.failed if message not in unmet]
