@@ -11,6 +11,7 @@ from ..models import (
     XPCostChart,
     XPCostEntry,
 )
+from ..selectors.costs import CostTable
 from ..services.spends import refund_unlock
 from .base import ReadOnlyAdmin, ReasonForm, run_form_action, staff_account
 from .requirements import REQUIREMENT_INLINES
@@ -52,8 +53,26 @@ class TraitXPCostAdmin(admin.ModelAdmin):
     search_fields = ["trait__name"]
 
 
+class PricedUnlockAdmin(admin.ModelAdmin):
+    """Lists each unlock's price, or that it is not for sale (no active chart entry), from one
+    read of every price per page (the rule players buy by: `CostTable.price`)."""
+
+    price_of_kind: dict = {}
+
+    def get_list_display(self, request):
+        prices = CostTable(**self.price_of_kind)
+
+        @admin.display(description="Price")
+        def price(unlock) -> str:
+            found = prices.price(unlock)
+            return "not for sale" if found is None else f"{found} XP"
+
+        return [*super().get_list_display(request), price]
+
+
 @admin.register(ClassLevelUnlock)
-class ClassLevelUnlockAdmin(admin.ModelAdmin):
+class ClassLevelUnlockAdmin(PricedUnlockAdmin):
+    price_of_kind = {"class_ids": None}
     list_display = ["character_class", "target_level"]
     list_select_related = ["character_class"]
     list_filter = ["target_level", "character_class"]
@@ -62,7 +81,8 @@ class ClassLevelUnlockAdmin(admin.ModelAdmin):
 
 
 @admin.register(TraitRatingUnlock)
-class TraitRatingUnlockAdmin(admin.ModelAdmin):
+class TraitRatingUnlockAdmin(PricedUnlockAdmin):
+    price_of_kind = {"trait_ids": None}
     list_display = ["trait", "target_rating"]
     list_select_related = ["trait"]
     list_filter = ["trait__trait_type"]
