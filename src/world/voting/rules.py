@@ -6,13 +6,9 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
+from world.progression.rules.weeks import week_of
+
 WEEK_FORMAT = re.compile(r"(\d{4})-W(\d{2})")
-
-
-def week_of(moment: datetime | date) -> str:
-    """The ISO week `moment` falls in, as "YYYY-Www"."""
-    year, week, _ = moment.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def week_bounds(week: str) -> tuple[datetime, datetime]:

@@ -13,6 +13,7 @@ from evennia.utils.idmapper.models import SharedMemoryModel
 
 from world.traits.models import TraitType
 
+from ..rules.ratings import is_major_threshold
 from ..rules.unlocks import is_class_level
 from ..types import UnlockType
 
@@ -158,11 +159,11 @@ class TraitRatingUnlock(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if self.target_rating is not None and self.target_rating % 10:
+        if self.target_rating is not None and not is_major_threshold(self.target_rating):
             raise ValidationError({"target_rating": RATING_NOT_AT_THRESHOLD})
 
     def save(self, *args, **kwargs):
-        if self.target_rating is not None and self.target_rating % 10:
+        if self.target_rating is not None and not is_major_threshold(self.target_rating):
             raise ValidationError({"target_rating": RATING_NOT_AT_THRESHOLD})
         super().save(*args, **kwargs)
 

@@ -134,11 +134,6 @@ def all_unlocks() -> tuple[list, list]:
     return class_unlocks, trait_unlocks
 
 
-def unlock_quotes(character) -> list[Quote]:
-    """Every unlock quoted for `character` (see `unlock_quotes_for`)."""
-    return unlock_quotes_for([character])[character.pk]
-
-
 def unlock_quotes_for(characters) -> dict[int, list[Quote]]:
     """{character pk: every unlock quoted for it}; the number of queries depends neither on
     how many unlocks and requirements exist nor on how many characters are quoted."""
@@ -222,7 +217,6 @@ __all__ = [
     "requirements_of",
     "shop_entry",
     "snapshot_for",
-    "unlock_quotes",
     "unlock_quotes_for",
     "unlock_shop",
     "unlock_shops",

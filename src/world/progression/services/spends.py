@@ -19,7 +19,6 @@ from .refunds import refund_unlock
 
 # The ownership rule lives in selectors; the services keep the older name for callers.
 owning_account = owner_of
-describe_unlock = unlock_label
 
 
 def spend_xp_on_unlock(
@@ -90,7 +89,6 @@ __all__ = [
     "InsufficientXPError",
     "calculate_level_up_requirements",
     "check_requirements_for_unlock",
-    "describe_unlock",
     "get_available_unlocks_for_character",
     "owning_account",
     "purchase_unlock",

@@ -14,15 +14,11 @@ from ..conf import progression_settings
 from ..exceptions import AwardLimitError, ProgressionError, SelfAwardError
 from ..models import DevelopmentTransaction
 from ..rules.ratings import rating_text
+from ..rules.weeks import week_of
 from ..selectors import owner_of
 from ..types import DevelopmentSource, ProgressionReason
 from .awards import award_development, award_xp
 from .kudos_giving import same_player
-
-
-def iso_week(moment: datetime) -> str:
-    year, week, _ = timezone.localtime(moment).isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def teach(
@@ -51,7 +47,7 @@ def teach(
             f"To teach {trait.name} you need it {rating_text(gap)} above {student.key}'s "
             f"({rating_text(theirs)}); yours is {rating_text(have)}."
         )
-    week = iso_week(now or timezone.now())
+    week = week_of(now or timezone.now())
     key = f"teach:{week}:{teacher.pk}:{student.pk}"
     if DevelopmentTransaction.objects.filter(idempotency_key=key).exists():
         raise AwardLimitError(f"You have already taught {student.key} this week.")
@@ -78,4 +74,4 @@ def teach(
     return row
 
 
-__all__ = ["iso_week", "teach"]
+__all__ = ["teach"]
