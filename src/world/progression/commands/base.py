@@ -14,14 +14,13 @@ from decimal import Decimal
 from django.db import InterfaceError, OperationalError, close_old_connections
 from evennia.accounts.models import AccountDB
 from evennia.commands.default.muxcommand import MuxCommand
-from evennia.objects.models import ObjectDB
 from evennia.utils import logger
 
 from ..conf import progression_settings
 from ..exceptions import InvalidAmountError, ProgressionError
 from ..permissions import is_staff
 from ..rules.text import game_text
-from ..selectors import account_named, owned_character_ids, owner_of, unlock_named
+from ..selectors import account_named, owned_characters, owner_of, unlock_named
 
 TABLE_WIDTH = 78
 RECENT = 10
@@ -207,8 +206,7 @@ class ProgressionCommand(MuxCommand):
 
     def owned_characters(self) -> list:
         """The characters the player's account owns, oldest first."""
-        ids = owned_character_ids(self.player_account)
-        return list(ObjectDB.objects.filter(pk__in=ids).order_by("pk"))
+        return owned_characters(self.player_account)
 
     def character_to_use(self, name: str = ""):
         """The character a character-only view is about: the one named (which the account must

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from world.classes.models import Path, PathStage
+from world.classes.models import PathStage
 
-from ..selectors.paths import path_choices
+from ..selectors.paths import path_choices, path_named
 from ..services import select_path
 from .base import CommandInputError, ProgressionCommand, date_text, echo
 
@@ -66,7 +66,7 @@ class CmdPath(ProgressionCommand):
         name = self.args.strip()
         if not name:
             raise CommandInputError("Usage: path/choose <path>")
-        path = Path.objects.filter(name__iexact=name).first()
+        path = path_named(name)
         if path is None:
             raise CommandInputError(f"There is no path called '{echo(name)}'.")
         select_path(self.caller, path)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from world.traits.models import Trait
-
-from ..selectors import character_named
+from ..selectors import character_named, trait_named
 from ..services.training import teach
 from .base import CommandInputError, ProgressionCommand, echo
 
@@ -35,7 +33,7 @@ class CmdTrain(ProgressionCommand):
         student = character_named(name)
         if student is None or student.location != self.caller.location:
             raise CommandInputError(f"There is no '{echo(name)}' here to teach.")
-        trait = Trait.objects.filter(name__iexact=trait_name).first()
+        trait = trait_named(trait_name)
         if trait is None:
             raise CommandInputError(f"There is no trait called '{echo(trait_name)}'.")
         row = teach(teacher=self.caller, student=student, trait=trait)

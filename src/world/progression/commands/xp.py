@@ -3,10 +3,8 @@ correction switches. It works in character and out of character (from the accoun
 
 from __future__ import annotations
 
-from evennia.objects.models import ObjectDB
-
 from ..conf import progression_settings
-from ..selectors import account_dashboard, with_character_xp, xp_history
+from ..selectors import account_dashboard, characters_with_xp, xp_history
 from ..services import award_xp
 from ..services.corrections import correct_account_xp
 from ..types import ProgressionReason
@@ -74,8 +72,7 @@ class CmdXP(ProgressionCommand):
             f"({xp['total_earned']} earned, {xp['total_spent']} spent)",
         ]
         characters = [self.caller] if not self.out_of_character else self.owned_characters()
-        pools = with_character_xp(ObjectDB.objects.filter(pk__in=[c.pk for c in characters]))
-        for character in pools.order_by("pk"):
+        for character in characters_with_xp(characters):
             lines.append(
                 f"{shown(character.key)}'s XP: |w{character.locked_xp}|n locked, "
                 f"|w{character.transferable_xp}|n transferable"

@@ -1,7 +1,7 @@
 """Every read shared by the faces and the services (no writes); import them from here."""
 
 from ..models.snapshots import CharacterSnapshot, character_snapshot
-from .accounts import may_act_for, owned_character_ids, owner_of
+from .accounts import may_act_for, owned_character_ids, owned_characters, owner_of
 from .characters import (
     DevelopmentRow,
     account_named,
@@ -9,10 +9,12 @@ from .characters import (
     active_unlock_record,
     character_named,
     character_xp_pools,
+    characters_with_xp,
     development_overview,
     kudos_claim_category_named,
     kudos_source_category_named,
     path_history,
+    trait_named,
     unlock_named,
     with_character_xp,
 )
@@ -40,6 +42,7 @@ __all__ = [
     "character_named",
     "character_snapshot",
     "character_xp_pools",
+    "characters_with_xp",
     "class_level_cost",
     "development_overview",
     "economy_report",
@@ -48,8 +51,10 @@ __all__ = [
     "kudos_source_category_named",
     "may_act_for",
     "owned_character_ids",
+    "owned_characters",
     "owner_of",
     "path_history",
+    "trait_named",
     "trait_rating_cost",
     "unlock_named",
     "weekly_earnings",

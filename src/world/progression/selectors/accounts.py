@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from evennia.accounts.models import AccountDB
+from evennia.objects.models import ObjectDB
 
 from ..models import CharacterOwner
 
@@ -37,4 +38,9 @@ def owned_character_ids(account) -> list[int]:
     return sorted(listed)
 
 
-__all__ = ["may_act_for", "owned_character_ids", "owner_of"]
+def owned_characters(account) -> list:
+    """The characters `account` owns (see `owner_of`), oldest first."""
+    return list(ObjectDB.objects.filter(pk__in=owned_character_ids(account)).order_by("pk"))
+
+
+__all__ = ["may_act_for", "owned_character_ids", "owned_characters", "owner_of"]

@@ -77,6 +77,17 @@ def with_character_xp(characters):
     return characters.annotate(locked_xp=available(False), transferable_xp=available(True))
 
 
+def characters_with_xp(characters) -> list:
+    """`characters` (a list), each annotated by `with_character_xp`, oldest first."""
+    ids = [character.pk for character in characters]
+    return list(with_character_xp(ObjectDB.objects.filter(pk__in=ids)).order_by("pk"))
+
+
+def trait_named(name: str):
+    """The trait called `name` (case-insensitive), or None."""
+    return Trait.objects.filter(name__iexact=name.strip()).first() if name.strip() else None
+
+
 def character_xp_pools(character) -> dict[str, int]:
     """XP available in the character's own pools: {"locked": n, "transferable": n}."""
     row = with_character_xp(ObjectDB.objects.filter(pk=character.pk)).values(

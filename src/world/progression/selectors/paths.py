@@ -23,6 +23,11 @@ class PathChoices:
     options: list[PathOption]
 
 
+def path_named(name: str) -> Path | None:
+    """The path called `name` (case-insensitive), or None."""
+    return Path.objects.filter(name__iexact=name.strip()).first() if name.strip() else None
+
+
 def path_facts(character) -> tuple[int, dict[int, Path]]:
     """(highest class level, {stage: path chosen}) for `character`."""
     levels = CharacterClassLevel.objects.filter(character_id=character.pk)
@@ -56,4 +61,4 @@ def path_choices(character) -> PathChoices:
     return PathChoices(history=history, stage=stage, options=options)
 
 
-__all__ = ["PathChoices", "PathOption", "path_choices", "path_facts"]
+__all__ = ["PathChoices", "PathOption", "path_choices", "path_facts", "path_named"]
