@@ -13,6 +13,7 @@ ledger row and changes nothing, also under concurrency (the key is unique in the
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +45,9 @@ class Posting:
     transaction: models.Model
     # True when an idempotency key matched an earlier posting: nothing was changed this time.
     replayed: bool = False
+    # The balance row as this posting left it (None when replayed, or when the database cannot
+    # return it from the UPDATE or the posting created the row).
+    balance: models.Model | None = None
 
 
 def ledger_totals(amount_field: str = "amount", reason_field: str | None = "reason") -> dict:
@@ -86,7 +90,7 @@ def post(
     # keeping the caller's transaction usable.
     try:
         with transaction.atomic(savepoint=bool(idempotency_key)):
-            shortfall = _move_balance(pool, earned_delta, spent_delta)
+            balance, shortfall = _move_balance(pool, earned_delta, spent_delta)
             if shortfall is None:
                 row = _insert(ledger_model, {"idempotency_key": idempotency_key, **ledger_fields})
     except IntegrityError:
@@ -98,52 +102,140 @@ def post(
         if idempotency_key and (earlier := _earlier(ledger_model, idempotency_key, ledger_fields)):
             return Posting(earlier, replayed=True)
         raise shortfall
-    return Posting(row)
+    return Posting(row, balance=balance)
 
 
-# The two statements every posting makes are written here as SQL (built from the models'
-# metadata, values converted by the models' own fields) rather than through the ORM: on SQLite,
-# where the database itself needs about 0.2 ms for both, compiling an UPDATE queryset and saving
-# a model instance took another 0.5 ms (measured with cProfile; see README, "Performance").
-# Nothing listens to these models' save signals; the rarer paths below still use the ORM.
+# The two statements every posting makes are written here as SQL (built once per model and
+# shape from the models' metadata, values converted by the models' own fields) rather than
+# through the ORM: on SQLite, where the database itself needs about 0.1 ms for both, compiling
+# an UPDATE queryset, saving a model instance and reading the balance back took several times
+# that (measured with cProfile; see README, "Performance"). The UPDATE returns the balance row,
+# so the services answer with it without reading it again. Nothing listens to these models' save
+# signals; the rarer paths below still use the ORM.
 
 
-def _move_balance(pool: Pool, earned_delta: int, spent_delta: int) -> Exception | None:
-    """Apply the deltas; return (not raise) the insufficient-balance error when they don't fit."""
-    spent = pool.spent_field
-    takes_from_available = spent_delta - earned_delta  # > 0 when the posting lowers available
-    meta, quote = pool.model._meta, connection.ops.quote_name
+@functools.cache
+def _update_statement(
+    model: type[models.Model],
+    key_names: tuple[str, ...],
+    spent: str,
+    *,
+    earned: bool,
+    spent_moves: bool,
+    needs_available: bool,
+    gives_back_spent: bool,
+    vendor: str,
+) -> tuple[str, tuple, list | None]:
+    """(SQL, key fields, the returned fields with their converters or None) of one shape of
+    balance UPDATE."""
+    meta, quote = model._meta, connection.ops.quote_name
     earned_column = quote(meta.get_field("total_earned").column)
     spent_column = quote(meta.get_field(spent).column)
-    now = timezone.now()
-    updated = meta.get_field("updated_date")
-    assignments = [f"{quote(updated.column)} = %s"]
-    params: list[Any] = [updated.get_db_prep_save(now, connection)]
-    if earned_delta:
+    assignments = [f"{quote(meta.get_field('updated_date').column)} = %s"]
+    if earned:
         assignments.append(f"{earned_column} = {earned_column} + %s")
-        params.append(earned_delta)
-    if spent_delta:
+    if spent_moves:
         assignments.append(f"{spent_column} = {spent_column} + %s")
-        params.append(spent_delta)
-    conditions = []
-    for name, value in pool.key.items():
-        field = meta.get_field(name)
-        conditions.append(f"{quote(field.column)} = %s")
-        params.append(field.get_db_prep_save(value, connection))
-    if takes_from_available > 0:
+    key_fields = tuple(meta.get_field(name) for name in key_names)
+    conditions = [f"{quote(field.column)} = %s" for field in key_fields]
+    if needs_available:
         conditions.append(f"{earned_column} >= {spent_column} + %s")
-        params.append(takes_from_available)
-    if spent_delta < 0:
+    if gives_back_spent:
         conditions.append(f"{spent_column} >= %s")
-        params.append(-spent_delta)
     sql = (
         f"UPDATE {quote(meta.db_table)} SET {', '.join(assignments)} "
         f"WHERE {' AND '.join(conditions)}"
     )
-    with connection.cursor() as cursor:
+    returned = None
+    if connection.features.can_return_columns_from_insert:  # RETURNING: PostgreSQL, SQLite 3.35+
+        # Every column but updated_date, which is the `now` the statement set.
+        fields = [f for f in meta.concrete_fields if f.attname != "updated_date"]
+        returned = [(field.attname, *_converters(field, meta.db_table)) for field in fields]
+        sql = f"{sql} RETURNING {', '.join(quote(field.column) for field in fields)}"
+    return sql, key_fields, returned
+
+
+def _converters(field: models.Field, table: str) -> tuple:
+    """(column, converters) a query applies to `field`'s values read from the database."""
+    column = field.get_col(table)
+    return column, (*connection.ops.get_db_converters(column), *field.get_db_converters(connection))
+
+
+def _balance_row(db, model: type[models.Model], returned: list, found: tuple, now) -> models.Model:
+    """The balance instance an UPDATE ... RETURNING gave, its values converted as a query's."""
+    values = {"updated_date": now}
+    for (name, column, converters), value in zip(returned, found, strict=True):
+        for converter in converters:
+            value = converter(value, column, db)
+        values[name] = value
+    # from_db takes the values in the order of the model's concrete fields.
+    names = [field.attname for field in model._meta.concrete_fields]
+    return model.from_db(db.alias, names, [values[name] for name in names])
+
+
+# Field types whose database value is the Python value itself when it is a plain int, str or
+# None: for these, the posting skips the per-field preparation Django would run.
+_PLAIN_TYPES = frozenset(
+    {
+        "AutoField",
+        "BigAutoField",
+        "BigIntegerField",
+        "BooleanField",
+        "CharField",
+        "ForeignKey",
+        "IntegerField",
+        "PositiveIntegerField",
+        "PositiveSmallIntegerField",
+        "SmallIntegerField",
+        "TextField",
+    }
+)
+
+
+def _prepared(field: models.Field, plain: bool, value: Any, db) -> Any:
+    if value is None or (plain and isinstance(value, (int, str))):
+        return value
+    return field.get_db_prep_save(value, db)
+
+
+def _move_balance(pool: Pool, earned_delta: int, spent_delta: int):
+    """Apply the deltas. Returns (balance row or None, None) when they fit, or (None, the
+    insufficient-balance error) when they don't (raised by the caller, not here)."""
+    spent = pool.spent_field
+    takes_from_available = spent_delta - earned_delta  # > 0 when the posting lowers available
+    model, db = pool.model, transaction.get_connection()
+    sql, key_fields, returned = _update_statement(
+        model,
+        tuple(pool.key),
+        spent,
+        earned=bool(earned_delta),
+        spent_moves=bool(spent_delta),
+        needs_available=takes_from_available > 0,
+        gives_back_spent=spent_delta < 0,
+        vendor=db.vendor,
+    )
+    now = timezone.now()
+    params: list[Any] = [model._meta.get_field("updated_date").get_db_prep_save(now, db)]
+    if earned_delta:
+        params.append(earned_delta)
+    if spent_delta:
+        params.append(spent_delta)
+    params.extend(
+        _prepared(field, True, value, db)
+        for field, value in zip(key_fields, pool.key.values(), strict=True)
+    )
+    if takes_from_available > 0:
+        params.append(takes_from_available)
+    if spent_delta < 0:
+        params.append(-spent_delta)
+    with db.cursor() as cursor:
         cursor.execute(sql, params)
-        if cursor.rowcount:
-            return None
+        if returned is not None:
+            found = cursor.fetchone()
+            if found is not None:
+                return _balance_row(db, model, returned, found, now), None
+        elif cursor.rowcount:
+            return None, None
     changes = {"updated_date": now}
     if earned_delta:
         changes["total_earned"] = F("total_earned") + earned_delta
@@ -157,31 +249,63 @@ def _move_balance(pool: Pool, earned_delta: int, spent_delta: int) -> Exception 
             _create_balance(pool, earned_delta, spent_delta, changes)
         else:
             pool.queryset().update(**changes)
-        return None
+        return None, None
     have = 0 if current is None else current["total_earned"] - current[spent]
-    return pool.insufficient_error(need=max(takes_from_available, -spent_delta), have=have)
+    return None, pool.insufficient_error(need=max(takes_from_available, -spent_delta), have=have)
 
 
-def _insert(ledger_model: type[models.Model], fields: dict[str, Any]) -> models.Model:
-    """INSERT one ledger row and return it as a saved instance (what `objects.create` does,
-    without compiling the statement anew each time)."""
-    row = ledger_model(**fields)
-    meta, quote = ledger_model._meta, connection.ops.quote_name
-    columns = [field for field in meta.concrete_fields if not field.primary_key]
-    values = [field.get_db_prep_save(field.pre_save(row, True), connection) for field in columns]
+@functools.cache
+def _insert_statement(model: type[models.Model], vendor: str) -> tuple[str, tuple, tuple]:
+    """(SQL, column fields, whether each is of a plain type) of a ledger model's INSERT."""
+    meta, quote = model._meta, connection.ops.quote_name
+    columns = tuple(field for field in meta.concrete_fields if not field.primary_key)
     sql = (
         f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in columns)}) "
         f"VALUES ({', '.join(['%s'] * len(columns))})"
     )
-    with connection.cursor() as cursor:
-        if connection.features.can_return_columns_from_insert:
-            cursor.execute(f"{sql} RETURNING {quote(meta.pk.column)}", values)
-            row.pk = cursor.fetchone()[0]
+    if connection.features.can_return_columns_from_insert:
+        sql = f"{sql} RETURNING {quote(meta.pk.column)}"
+    return sql, columns, tuple(field.get_internal_type() in _PLAIN_TYPES for field in columns)
+
+
+def _insert(ledger_model: type[models.Model], fields: dict[str, Any]) -> models.Model:
+    """INSERT one ledger row and return it as a saved instance (what `objects.create` does,
+    without compiling the statement or running the model's keyword constructor each time).
+    Ledger models have no auto_now fields and no save() override, so a column's value is the
+    one given (a related object given by instance, by its pk) or the field's default."""
+    db = transaction.get_connection()
+    sql, columns, plain = _insert_statement(ledger_model, db.vendor)
+    python_values, related = [], {}
+    for field in columns:
+        if field.name in fields:
+            value = fields[field.name]
+            if field.is_relation and value is not None and not isinstance(value, int):
+                related[field.name] = value
+                value = value.pk
+        elif field.attname in fields:
+            value = fields[field.attname]
         else:
-            cursor.execute(sql, values)
-            row.pk = connection.ops.last_insert_id(cursor, meta.db_table, meta.pk.column)
-    row._state.adding = False
-    row._state.db = connection.alias
+            value = field.get_default()
+        python_values.append(value)
+    with db.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                _prepared(field, is_plain, value, db)
+                for field, is_plain, value in zip(columns, plain, python_values, strict=True)
+            ],
+        )
+        if db.features.can_return_columns_from_insert:
+            pk = cursor.fetchone()[0]
+        else:
+            meta = ledger_model._meta
+            pk = db.ops.last_insert_id(cursor, meta.db_table, meta.pk.column)
+    row = ledger_model.from_db(
+        db.alias,
+        [ledger_model._meta.pk.attname, *(field.attname for field in columns)],
+        [pk, *python_values],
+    )
+    row._state.fields_cache.update(related)
     return row
 
 

@@ -36,7 +36,7 @@ from ..permissions import is_staff
 from ..rules.amounts import require_amount
 from ..selectors.accounts import may_act_for
 from ..types import AwardResult, ClaimResult, ProgressionReason
-from .ledger import Pool, post
+from .ledger import Pool, Posting, post
 from .xp import post_account_xp
 
 # The specification's services expose the staff rule under this name too.
@@ -92,7 +92,7 @@ def award_kudos(
         idempotency_key=idempotency_key,
     )
     return AwardResult(
-        points_data=KudosPointsData.objects.get(account_id=account.pk),
+        points_data=_balance_after(posting, account),
         transaction=posting.transaction,
     )
 
@@ -164,11 +164,17 @@ def claim_kudos(
                 reward_amount=reward,
             )
     return ClaimResult(
-        points_data=KudosPointsData.objects.get(account_id=account.pk),
+        points_data=_balance_after(posting, account),
         transaction=posting.transaction,
         reward_amount=claim_category.calculate_reward(-posting.transaction.amount),
         xp_transaction=xp_transaction,
     )
+
+
+def _balance_after(posting: Posting, account: AccountDB) -> KudosPointsData:
+    """The account's kudos balance as `posting` left it (read again only when it was replayed
+    or the database could not return it)."""
+    return posting.balance or KudosPointsData.objects.get(account_id=account.pk)
 
 
 def deliver_kudos_reward(
