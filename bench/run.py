@@ -2,7 +2,9 @@
 
 Runs once on SQLite and, when DATABASE_URL is set, once more on that database (each in its own
 process, since Django's settings are per process), on a scratch database created for the run.
-Prints one table per database and writes bench/results/latest.json so two runs can be compared.
+Prints one table per database, each row with its change against the previous run's
+(bench/results/latest.json, which this run then replaces; the replaced one is kept as
+previous.json).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def main() -> int:
         "date": time.strftime("%Y-%m-%d %H:%M"),
         "databases": {},
     }
+    previous = _previous_report()
     for name, env in targets:
         env = {**env, "BENCH_CHILD": "1", "PYTHONPATH": f"{ROOT / 'src'}:{ROOT}"}
         started = time.perf_counter()
@@ -47,26 +50,49 @@ def main() -> int:
         result = json.loads(completed.stdout.strip().splitlines()[-1])
         result["seconds"] = round(time.perf_counter() - started, 1)
         report["databases"][name] = result
-        print_table(name, result)
+        print_table(name, result, previous.get("databases", {}).get(name))
     RESULTS.mkdir(parents=True, exist_ok=True)
+    if previous:
+        (RESULTS / "previous.json").write_text(json.dumps(previous, indent=2))
     (RESULTS / "latest.json").write_text(json.dumps(report, indent=2))
-    print(f"\n{report['machine']}; results in bench/results/latest.json")
+    since = f"; change against the run of {previous['date']}" if previous else ""
+    print(f"\n{report['machine']}; results in bench/results/latest.json{since}")
     return 0
 
 
-def print_table(name: str, result: dict) -> None:
+def _previous_report() -> dict:
+    try:
+        return json.loads((RESULTS / "latest.json").read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def change(row: dict, before: dict | None) -> str:
+    """How `row` moved since the previous run: median time in percent, statements in count."""
+    if not before or not before.get("median_ms"):
+        return "new" if before is None else ""
+    percent = (row["median_ms"] - before["median_ms"]) / before["median_ms"] * 100
+    text = f"{percent:+.0f}%"
+    if row["statements"] != before["statements"]:
+        text += f" {row['statements'] - before['statements']:+d} st"
+    return text
+
+
+def print_table(name: str, result: dict, previous: dict | None = None) -> None:
     print(f"\n== {name} ({result['vendor']}, {result['seconds']} s)")
     header = (
         f"{'operation':<60} {'stmts':>5} {'median ms':>10} {'p95 ms':>8} {'ops/s':>8} "
-        f"{'x floor':>7}"
+        f"{'x floor':>7} {'vs previous':>13}"
     )
     print(header)
     print("-" * len(header))
+    earlier = {row["name"]: row for row in (previous or {}).get("rows", [])}
     for row in result["rows"]:
         ratio = f"{row['floor_ratio']:.2f}" if row.get("floor_ratio") else ""
+        moved = change(row, earlier.get(row["name"])) if previous else ""
         print(
             f"{row['name']:<60} {row['statements']:>5} {row['median_ms']:>10.3f} "
-            f"{row['p95_ms']:>8.3f} {row['ops_per_second']:>8.0f} {ratio:>7}"
+            f"{row['p95_ms']:>8.3f} {row['ops_per_second']:>8.0f} {ratio:>7} {moved:>13}"
         )
     for line in result.get("notes", []):
         print(f"  {line}")
