@@ -1,9 +1,10 @@
 """One evaluation of an unlock for a character: the rule the shop, the quote and the purchase share.
 
 `evaluate_unlock` is a pure function of what the selectors read (a character snapshot, and the
-catalogue's offer of the unlock: its requirements, price, the trait's defined ratings): it answers every question a face
-asks about an unlock (what it is, what it costs, whether it is bought, on sale, the next step,
-which requirements fail), and a purchase is "evaluate under the character's lock, then pay".
+catalogue's offer of the unlock: its requirements, price, the trait's defined ratings): it
+answers every question a face asks about an unlock (what it is, what it costs, whether it is
+bought, on sale, the next step, which requirements fail), and a purchase is "evaluate under
+the character's lock, then pay".
 """
 
 from __future__ import annotations
