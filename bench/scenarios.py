@@ -258,6 +258,7 @@ def _shop_rows(measure):
         TierRequirement,
         XPCostChart,
         XPCostEntry,
+        bump_catalogue_version,
     )
 
     shopper = CharacterFactory()
@@ -284,6 +285,8 @@ def _shop_rows(measure):
             ClassXPCost.objects.bulk_create(
                 [ClassXPCost(character_class=c, cost_chart=chart) for c in classes]
             )
+            # bulk_create sends no save signals: tell the shop's catalogue cache itself.
+            bump_catalogue_version()
         yield measure(
             f"get_available_unlocks_for_character ({target:,} unlocks x 2 req.)",
             lambda i: services.get_available_unlocks_for_character(shopper),

@@ -1,5 +1,6 @@
 """The progression models, one module per concern; import them from here."""
 
+from .catalogue import CatalogueVersion, bump_catalogue_version
 from .character_xp import CharacterXP, CharacterXPTransaction
 from .development import DevelopmentPoints, DevelopmentTransaction
 from .kudos import (
@@ -40,6 +41,7 @@ __all__ = [
     "REQUIREMENT_MODELS",
     "AbstractClassLevelRequirement",
     "AchievementRequirement",
+    "CatalogueVersion",
     "CharacterOwner",
     "CharacterPathHistory",
     "CharacterUnlock",
@@ -69,4 +71,5 @@ __all__ = [
     "XPCostChart",
     "XPCostEntry",
     "XPTransaction",
+    "bump_catalogue_version",
 ]

@@ -1,16 +1,15 @@
 """One evaluation of an unlock for a character: the rule the shop, the quote and the purchase share.
 
-`evaluate_unlock` is a pure function of what the selectors read once (a character snapshot, the
-unlock's requirements, its price, the trait's defined ratings): it answers every question a face
-asks about an unlock (what it is, what it costs, whether it is bought, on sale, the next step,
-which requirements fail), and a purchase is "evaluate under the character's lock, then pay".
+`evaluate_unlock` is a pure function of what the selectors read (a character snapshot, and the
+catalogue's offer of the unlock: its requirements, price, the trait's defined ratings): it
+answers every question a face asks about an unlock (what it is, what it costs, whether it is
+bought, on sale, the next step, which requirements fail), and a purchase is "evaluate under
+the character's lock, then pay".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from world.classes.models import MAX_CLASS_LEVEL
 
@@ -30,7 +29,9 @@ CLASS_LEVEL, TRAIT_RATING = "class_level", "trait_rating"
 
 def is_class_level(unlock) -> bool:
     """True for a class-level unlock, False for a trait-rating one (its `unlock_type`)."""
-    return unlock.unlock_type == UnlockType.LEVEL
+    # Read on the class: a trait-rating unlock's `unlock_type` is a property that loads its
+    # trait (a query), and only a class-level unlock has the attribute set on its class.
+    return getattr(type(unlock), "unlock_type", None) == UnlockType.LEVEL
 
 
 def unlock_kind(unlock) -> str:
@@ -51,9 +52,9 @@ def unlock_key(unlock) -> tuple[str, int, int]:
     return TRAIT_RATING, unlock.trait_id, unlock.target_rating
 
 
-@dataclass(frozen=True)
-class Quote:
-    """Everything the game says about one unlock for one character."""
+class Quote(NamedTuple):
+    """Everything the game says about one unlock for one character. (A named tuple: a big
+    shop makes a thousand of them per call, and it is the cheapest immutable record.)"""
 
     unlock: Any
     kind: str
@@ -92,88 +93,85 @@ class Quote:
         return None
 
 
-def evaluate_unlock(
-    unlock,
-    *,
-    snapshot,
-    price: int | None,
-    requirements: Iterable = (),
-    defined_ratings: Sequence[int] = (),
-    class_hidden: bool = False,
-) -> Quote:
-    """The quote for `unlock` given the character's `snapshot` (see `CharacterSnapshot`), its
-    active `price`, its active `requirements`, the ratings of its trait that have an unlock (for
-    a trait rating) and whether its class is hidden from players."""
-    label = unlock_label(unlock)
-    class_level = is_class_level(unlock)
-    if class_level:
-        bought = (unlock.character_class_id, unlock.target_level) in snapshot.bought_class_levels
+def evaluate_unlock(offer, *, snapshot, checked: dict | None = None) -> Quote:
+    """The quote for one unlock given the character's `snapshot` (see `CharacterSnapshot`) and
+    what the catalogue knows of the unlock, `offer` (see `selectors.catalogue.Offer`: the
+    unlock, its kind, label, class or trait id (`subject`), level or rating (`target`), active
+    price, active requirements keyed by what their result depends on, the trait's ratings that
+    have unlocks, whether its class is hidden from players).
+
+    `checked` keeps requirement results by that key across the unlocks of one character's
+    shop, so a requirement many unlocks share is checked once.
+    """
+    failed = []
+    if offer.requirements:
+        checked = {} if checked is None else checked
+        for key, requirement in offer.requirements:
+            result = checked.get(key)
+            if result is None:
+                result = checked[key] = requirement.is_met_by_character(
+                    snapshot.character, snapshot=snapshot
+                )
+            if not result[0]:
+                failed.append(result[1])
+    if offer.kind == CLASS_LEVEL:
+        current = snapshot.class_levels.get(offer.subject, 0)
+        bought = (offer.subject, offer.target) in snapshot.bought_class_levels
     else:
-        bought = (unlock.trait_id, unlock.target_rating) in snapshot.bought_trait_ratings
-    failed = tuple(
-        message
-        for met, message in (
-            r.is_met_by_character(snapshot.character, snapshot=snapshot) for r in requirements
-        )
-        if not met
-    )
+        current = snapshot.trait_values.get(offer.subject, 0)
+        bought = (offer.subject, offer.target) in snapshot.bought_trait_ratings
     return Quote(
-        unlock=unlock,
-        kind=unlock_kind(unlock),
-        label=label,
-        price=price,
-        bought=bought,
-        failed=failed,
-        step_problem=_step_problem(unlock, label, snapshot, defined_ratings),
-        sale_problem=_sale_problem(unlock, label, snapshot, price, class_hidden),
-        current=(
-            snapshot.class_levels.get(unlock.character_class_id, 0)
-            if class_level
-            else snapshot.trait_values.get(unlock.trait_id, 0)
-        ),
-        has_any_class=bool(snapshot.class_levels),
+        offer.unlock,
+        offer.kind,
+        offer.label,
+        offer.price,
+        bought,
+        tuple(failed),
+        _step_problem(offer, snapshot, current),
+        _sale_problem(offer, snapshot),
+        current,
+        bool(snapshot.class_levels),
     )
 
 
-def _sale_problem(unlock, label: str, snapshot, price: int | None, class_hidden: bool):
-    if is_class_level(unlock):
+def _sale_problem(offer, snapshot) -> str | None:
+    label = offer.label
+    if offer.kind == CLASS_LEVEL:
         # A hidden class is not offered; a character who already has it (given by staff) may
         # go on in it.
-        if class_hidden and unlock.character_class_id not in snapshot.class_levels:
+        if offer.class_hidden and offer.subject not in snapshot.class_levels:
             return f"{label} is not offered to players."
-        if unlock.target_level > MAX_CLASS_LEVEL:
+        if offer.target > MAX_CLASS_LEVEL:
             return f"{label} is past the highest level ({MAX_CLASS_LEVEL})."
-    if price is None:
+    if offer.price is None:
         return f"{label} has no price set yet, so it is not for sale."
     return None
 
 
-def _step_problem(unlock, label: str, snapshot, defined_ratings: Sequence[int]) -> str | None:
-    if is_class_level(unlock):
-        current = snapshot.class_levels.get(unlock.character_class_id, 0)
-        if unlock.target_level <= current:
+def _step_problem(offer, snapshot, current: int) -> str | None:
+    label, target = offer.label, offer.target
+    if offer.kind == CLASS_LEVEL:
+        if target == current + 1:
+            return None
+        if target <= current:
             return f"You already have {label}."
-        if unlock.target_level != current + 1:
-            return (
-                f"{label} needs level {unlock.target_level - 1} first (you have level {current})."
-            )
-        return None
+        return f"{label} needs level {target - 1} first (you have level {current})."
     # A threshold the trait has already reached without buying it (a value set at character
     # creation or by staff) is passed: it neither needs nor blocks a purchase.
-    current = snapshot.trait_values.get(unlock.trait_id, 0)
-    if current >= unlock.target_rating:
+    trait = offer.unlock.trait
+    if current >= target:
         return (
-            f"{snapshot.character.key}'s {unlock.trait.name} is already {rating_text(current)}: "
-            f"there is nothing to unlock at {rating_text(unlock.target_rating)}."
+            f"{snapshot.character.key}'s {trait.name} is already {rating_text(current)}: "
+            f"there is nothing to unlock at {rating_text(target)}."
         )
+    bought = snapshot.bought_trait_ratings
     earlier = sorted(
         rating
-        for rating in defined_ratings
-        if current < rating < unlock.target_rating
-        and (unlock.trait_id, rating) not in snapshot.bought_trait_ratings
+        for rating in offer.defined_ratings
+        if current < rating < target and (offer.subject, rating) not in bought
     )
     if earlier:
-        return f"Unlock {unlock.trait.name} {rating_text(earlier[0])} first."
+        return f"Unlock {trait.name} {rating_text(earlier[0])} first."
     return None
 
 

@@ -82,9 +82,13 @@ def _purchase(
     quote = quote_unlock(character, unlock)
     if refusal := quote.refusal():
         raise refusal
+    unlock = quote.unlock  # the catalogue's instance: its class or trait is loaded
     cost = quote.price
     account = owner_of(character)
-    available = xp_pools(character, account, for_update=True)
+    # Read, not locked: each part is taken by a conditional UPDATE that refuses to overdraw,
+    # so XP another character of the account spent meanwhile fails this purchase (rolled
+    # back whole) instead of going negative. The character's own pools are under its lock.
+    available = xp_pools(character, account)
     total = sum(available.values())
     if total < cost:
         if account is None and cost > available[LOCKED] + available[TRANSFERABLE]:

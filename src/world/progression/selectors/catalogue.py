@@ -1,0 +1,173 @@
+"""The unlock catalogue: every unlock with its label, price, requirements and sale facts, read
+once and kept in this process's memory while the catalogue's version token stands.
+
+The catalogue changes only when staff edit it, and every such change replaces the token (see
+`models.catalogue`), so a shop or purchase costs one small query for the token instead of a
+dozen for the catalogue, and reuses the model instances built for it instead of building
+them again: the cost that made a big shop slow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import IntegerField, Value
+
+from ..models import (
+    REQUIREMENT_MODELS,
+    ClassLevelUnlock,
+    MultiClassRequirement,
+    TraitRatingUnlock,
+)
+from ..models.catalogue import catalogue_version
+from ..rules.unlocks import unlock_key, unlock_kind, unlock_label
+from .costs import CostTable
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One unlock as the catalogue knows it: what every character's quote of it starts from."""
+
+    unlock: Any  # the ClassLevelUnlock or TraitRatingUnlock, its class or trait loaded
+    kind: str
+    label: str
+    subject: int  # the class or trait id
+    target: int  # the level or rating
+    price: int | None  # None: no active price
+    # (what its result depends on, requirement): requirements equal in everything but their
+    # unlock answer alike for one character, so a shop checks each distinct one once.
+    requirements: tuple[tuple[Hashable, Any], ...]
+    defined_ratings: tuple[int, ...]  # for a trait rating: the trait's ratings that have unlocks
+    class_hidden: bool
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    offers: tuple[Offer, ...]  # in the order the shop lists them
+    by_key: dict[tuple[str, int, int], Offer]  # by `rules.unlocks.unlock_key`
+    relationship_targets: tuple[str, ...]  # character keys requirements look at
+
+    def offer_for(self, unlock) -> Offer | None:
+        """The catalogue's offer of `unlock` (any instance of it), or None when it is gone."""
+        return self.by_key.get(unlock_key(unlock))
+
+
+# (token, catalogue) of the last read; replaced whole, so threads never see half of one.
+_cached: tuple[str, Catalogue] | None = None
+
+
+def unlock_catalogue() -> Catalogue:
+    """The catalogue as the database has it now: one query when this process has it already."""
+    global _cached
+    # The token is read before the rows: a change committed in between gives rows newer than
+    # the token, never older, so the next call reads them again instead of keeping stale ones.
+    token = catalogue_version()
+    cached = _cached
+    if token is not None and cached is not None and cached[0] == token:
+        return cached[1]
+    catalogue = read_catalogue()
+    if token is not None:  # no token yet: rows written without one are never kept
+        _cached = (token, catalogue)
+    return catalogue
+
+
+def read_catalogue() -> Catalogue:
+    """Read the whole catalogue from the database (a fixed number of queries)."""
+    class_unlocks = list(
+        ClassLevelUnlock.objects.select_related("character_class").order_by(
+            "character_class__name", "target_level"
+        )
+    )
+    trait_unlocks = list(
+        TraitRatingUnlock.objects.select_related("trait").order_by("trait__name", "target_rating")
+    )
+    requirements = _active_requirements()
+    # Every price (no list of ids to send), of the kinds there are unlocks of.
+    costs = CostTable(
+        class_ids=None if class_unlocks else (), trait_ids=None if trait_unlocks else ()
+    )
+    defined: dict[int, list[int]] = {}
+    for unlock in trait_unlocks:
+        defined.setdefault(unlock.trait_id, []).append(unlock.target_rating)
+    offers = [
+        Offer(
+            unlock=unlock,
+            kind=unlock_kind(unlock),
+            label=unlock_label(unlock),
+            subject=unlock.character_class_id,
+            target=unlock.target_level,
+            price=costs.price(unlock),
+            requirements=tuple(
+                (_depends_on(requirement), requirement)
+                for requirement in requirements.get(unlock.pk, [])
+            ),
+            defined_ratings=(),
+            class_hidden=unlock.character_class.is_hidden,
+        )
+        for unlock in class_unlocks
+    ] + [
+        Offer(
+            unlock=unlock,
+            kind=unlock_kind(unlock),
+            label=unlock_label(unlock),
+            subject=unlock.trait_id,
+            target=unlock.target_rating,
+            price=costs.price(unlock),
+            requirements=(),
+            defined_ratings=tuple(defined[unlock.trait_id]),
+            class_hidden=False,
+        )
+        for unlock in trait_unlocks
+    ]
+    targets = {t for rs in requirements.values() for r in rs for t in r.relationship_targets()}
+    return Catalogue(
+        offers=tuple(offers),
+        by_key={unlock_key(offer.unlock): offer for offer in offers},
+        relationship_targets=tuple(sorted(targets)),
+    )
+
+
+def _depends_on(requirement) -> Hashable:
+    """What a requirement's result for a character depends on: its type and its own fields
+    (not its id or unlock); a multi-class requirement's classes are rows of their own, so it
+    is only ever equal to itself."""
+    if isinstance(requirement, MultiClassRequirement):
+        return MultiClassRequirement, requirement.pk
+    skip = {"id", "class_level_unlock_id"}
+    fields = type(requirement)._meta.concrete_fields
+    return type(requirement), tuple(
+        getattr(requirement, f.attname) for f in fields if f.attname not in skip
+    )
+
+
+def _active_requirements() -> dict[int, list]:
+    """{class-level unlock id: [active requirements]}. One query finds which of the seven
+    requirement tables have rows (most games use a few kinds); only those are read."""
+    kinds = None
+    for index, model in enumerate(REQUIREMENT_MODELS):
+        part = (
+            model.objects.filter(is_active=True)
+            .annotate(kind=Value(index, output_field=IntegerField()))
+            .values_list("kind", flat=True)
+        )
+        kinds = part if kinds is None else kinds.union(part)
+    present = set(kinds)
+    found: dict[int, list] = {}
+    for index, model in enumerate(REQUIREMENT_MODELS):
+        if index not in present:
+            continue
+        queryset = model.objects.filter(is_active=True)
+        related = [f.name for f in model._meta.concrete_fields if f.is_relation]
+        related = [name for name in related if name != "class_level_unlock"]
+        if related:
+            queryset = queryset.select_related(*related)
+        if model is MultiClassRequirement:
+            queryset = queryset.prefetch_related("class_levels__character_class")
+        for requirement in queryset.order_by("pk"):
+            found.setdefault(requirement.class_level_unlock_id, []).append(requirement)
+    return found
+
+
+__all__ = ["Catalogue", "Offer", "read_catalogue", "unlock_catalogue"]
