@@ -123,6 +123,8 @@ async def drive(game: Game, players: list[dict], options, password: str, workdir
         logins = asyncio.create_task(crowd.log_in())
         if api is not None:
             await asyncio.wait_for(_api_ready(api), COMMAND_TIMEOUT)
+            # Whatever it prints from now on is read, so a full pipe can never stall it.
+            drained = asyncio.create_task(api.stdout.read())
         await asyncio.wait_for(logins, COMMAND_TIMEOUT)
         say(f"playing for {options.seconds:.0f} s")
         started = time.monotonic()
@@ -134,6 +136,7 @@ async def drive(game: Game, players: list[dict], options, password: str, workdir
         api_results = {}
         if api is not None:
             await asyncio.wait_for(api.wait(), 120)
+            await drained
             if api.returncode != 0:
                 raise RuntimeError(f"the API clients failed ({api.returncode})")
             api_results = json.loads(api_out.read_text())
