@@ -1,9 +1,9 @@
-# The whole set-up interface: make run | test | lint | bench
+# The whole set-up interface: make run | test | lint | bench | load
 SHELL := /bin/bash
 UV ?= $(shell command -v uv 2>/dev/null || echo "$(CURDIR)/.venv-uv/bin/uv")
 PY := .venv/bin/python
 
-.PHONY: run test lint format bench install
+.PHONY: run test lint format bench load install
 
 $(UV):
 	@echo "uv not found: installing it with pip into .venv-uv"
@@ -29,3 +29,8 @@ format: install
 
 bench: install
 	@$(UV) run --frozen python bench/run.py
+
+# The real game under 50 telnet players and 8 API clients for LOAD_SECONDS (120): PostgreSQL
+# (DATABASE_URL's server, else the local one), DB=sqlite, or DB=both. Exits 1 on any error.
+load: install
+	@$(UV) run --frozen python -m bench.load $(if $(DB),--db $(DB))

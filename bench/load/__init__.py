@@ -1,0 +1,1 @@
+"""The load driver behind `make load`: the real game under telnet players and API clients."""

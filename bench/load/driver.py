@@ -1,0 +1,272 @@
+"""`make load`: the real game under 50 telnet players and 8 API clients for a bounded time, on
+PostgreSQL and/or SQLite; prints latency per command and endpoint, throughput, errors and the
+audit, writes bench/results/load-<database>.json, and exits non-zero on any error or an audit
+that is not clean.
+
+    python -m bench.load [--db postgres|sqlite|both] [--players 50] [--api-clients 8]
+                         [--seconds 120] [--think 1 3] [--out-dir bench/results]
+
+Defaults also come from the environment: DB, LOAD_SECONDS, LOAD_PLAYERS, LOAD_API_CLIENTS.
+PostgreSQL: the server of DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
+in a database of its own named load_<random>, dropped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import platform
+import re
+import secrets
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import report
+from .scenario import Crowd, Plan, Results
+from .server import COMMAND_TIMEOUT, REPO, Game, postgres_database, running_game, say
+
+DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
+ROOM_SIZE = 5  # players per room: one GM and four players per scene
+REPLY_TIMEOUT = 30.0  # seconds a player waits for one reply before counting a timeout
+SETUP_BUDGET = 900  # seconds for migrate, players, start, logins and stop (a busy machine)
+SERVER_TRACEBACK = re.compile(r"Traceback \(most recent call last\)")
+
+
+def options_from(argv: list[str] | None) -> argparse.Namespace:
+    env = os.environ
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__)
+    parser.add_argument(
+        "--db", choices=("postgres", "sqlite", "both"), default=env.get("DB") or "postgres"
+    )
+    parser.add_argument("--players", type=int, default=int(env.get("LOAD_PLAYERS", 50)))
+    parser.add_argument("--api-clients", type=int, default=int(env.get("LOAD_API_CLIENTS", 8)))
+    parser.add_argument("--seconds", type=float, default=float(env.get("LOAD_SECONDS", 120)))
+    parser.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0), metavar=("MIN", "MAX"))
+    parser.add_argument("--scene-seconds", type=float, nargs=2, default=(20.0, 40.0))
+    parser.add_argument("--out-dir", type=Path, default=REPO / "bench" / "results")
+    options = parser.parse_args(argv)
+    if not 1 <= options.players <= 500 or not 0 <= options.api_clients <= options.players:
+        parser.error("players: 1-500; API clients: 0 to the number of players")
+    if not 1 <= options.seconds <= 3600:
+        parser.error("seconds: 1-3600")
+    return options
+
+
+def make_players(game: Game, *, players: int, password: str) -> list[dict]:
+    say(f"loading the demo data and {players} players")
+    output = game.manage(
+        "shell",
+        "-c",
+        # The demo data `make run` loads (the shop, traits, kudos categories), then the players,
+        # in one process: each manage.py start costs seconds.
+        "from django.core.management import call_command; call_command('seed_demo');"
+        "from bench.load.players import main; main()",
+        extra_env={
+            # The game copy's src/ first, then the repository for bench.load.players.
+            "PYTHONPATH": f"{game.game_dir}{os.pathsep}{REPO}",
+            "LOAD_PLAYERS": str(players),
+            "LOAD_ROOM_SIZE": str(ROOM_SIZE),
+            "LOAD_PASSWORD": password,
+        },
+    )
+    # Django's shell may print a line about auto-imported models first; the JSON is the last.
+    return json.loads(output.strip().splitlines()[-1])
+
+
+async def drive(game: Game, players: list[dict], options, password: str, workdir: Path) -> dict:
+    """Log everyone in, open the window, play, and collect what was measured."""
+    results = Results()
+    plan = Plan(
+        host=game.host,
+        port=game.telnet_port,
+        password=password,
+        think=tuple(options.think),
+        scene_seconds=tuple(options.scene_seconds),
+        timeout=REPLY_TIMEOUT,
+    )
+    crowd = Crowd(players, plan, results)
+    api_out = workdir / "api.json"
+    api = None
+    try:
+        if options.api_clients:
+            step = len(players) / options.api_clients
+            accounts = [players[int(i * step)]["account"] for i in range(options.api_clients)]
+            api = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bench.load.api",
+                "--host",
+                game.base_url,
+                "--accounts",
+                ",".join(accounts),
+                "--seconds",
+                str(options.seconds),
+                "--think",
+                *(str(value) for value in options.think),
+                "--out",
+                str(api_out),
+                cwd=REPO,
+                env={**os.environ, "LOAD_PASSWORD": password},
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+            )
+        say(f"logging in {len(players)} players and {options.api_clients} API clients")
+        logins = asyncio.create_task(crowd.log_in())
+        if api is not None:
+            await asyncio.wait_for(_api_ready(api), COMMAND_TIMEOUT)
+            # Whatever it prints from now on is read, so a full pipe can never stall it.
+            drained = asyncio.create_task(api.stdout.read())
+        await asyncio.wait_for(logins, COMMAND_TIMEOUT)
+        say(f"playing for {options.seconds:.0f} s")
+        started = time.monotonic()
+        if api is not None:
+            api.stdin.write(b"go\n")
+            await api.stdin.drain()
+        await crowd.play(options.seconds)
+        window = time.monotonic() - started
+        api_results = {}
+        if api is not None:
+            await asyncio.wait_for(api.wait(), 120)
+            await drained
+            if api.returncode != 0:
+                raise RuntimeError(f"the API clients failed ({api.returncode})")
+            api_results = json.loads(api_out.read_text())
+    finally:
+        await crowd.close()
+        if api is not None and api.returncode is None:
+            api.kill()
+            await api.wait()
+    return {"telnet": results, "api": api_results, "window": window}
+
+
+async def _api_ready(api) -> None:
+    while True:
+        line = await api.stdout.readline()
+        if not line:
+            raise RuntimeError("the API clients stopped before logging in")
+        if line.strip() == b"ready":
+            return
+        if line.strip() == b"failed":
+            raise RuntimeError("an API client could not log in")
+
+
+def audit(game: Game) -> dict:
+    say("auditing every balance against its ledger")
+    completed = subprocess.run(
+        [sys.executable, "manage.py", "progression_audit"],
+        cwd=game.game_dir.parent,
+        env=game.env,
+        capture_output=True,
+        text=True,
+        timeout=COMMAND_TIMEOUT,
+    )
+    output = completed.stdout + completed.stderr
+    return {"clean": completed.returncode == 0, "output": output.strip()[-4000:]}
+
+
+def server_tracebacks(game: Game) -> list[str]:
+    log = game.log_dir / "server.log"
+    text = log.read_text(errors="replace") if log.exists() else ""
+    return [
+        text[max(0, m.start() - 300) : m.start() + 1200] for m in SERVER_TRACEBACK.finditer(text)
+    ]
+
+
+def run_profile(database: str, options) -> dict:
+    password = secrets.token_urlsafe(16)
+    with contextlib.ExitStack() as stack:
+        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="load-")))
+        if database == "postgres":
+            server_url = os.environ.get("DATABASE_URL", "")
+            if not server_url.startswith(("postgres://", "postgresql://")):
+                server_url = DEFAULT_POSTGRES
+            url = stack.enter_context(postgres_database(server_url))
+            say(f"PostgreSQL database {url.rsplit('/', 1)[-1]} (dropped at the end)")
+        else:
+            url = f"sqlite:///{workdir / 'game.db3'}"
+        made: list[dict] = []
+
+        def prepare(game: Game) -> None:
+            made.extend(make_players(game, players=options.players, password=password))
+
+        game = stack.enter_context(running_game(workdir, url, prepare=prepare))
+        measured = asyncio.run(drive(game, made, options, password, workdir))
+        audited = audit(game)
+        tracebacks = server_tracebacks(game)
+    return assemble(database, options, measured, audited, tracebacks)
+
+
+def assemble(database: str, options, measured: dict, audited: dict, tracebacks: list) -> dict:
+    telnet: Results = measured["telnet"]
+    api = measured["api"]
+    window = measured["window"]
+    errors = Counter(telnet.errors) + Counter(api.get("errors", {}))
+    examples = telnet.error_examples + api.get("error_examples", [])
+    if tracebacks:
+        errors["server log traceback"] += len(tracebacks)
+        examples += [f"server log: {text}" for text in tracebacks[:3]]
+    if telnet.logged_in < options.players:
+        errors["players not logged in"] += options.players - telnet.logged_in
+    # Commands players typed; the "(marker)" probes only time the reply marker.
+    telnet_commands = sum(len(v) for k, v in telnet.latencies.items() if k != "(marker)")
+    api_requests = sum(len(v) for v in api.get("latencies", {}).values())
+    return {
+        "database": database,
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "config": {
+            "players": options.players,
+            "api_clients": options.api_clients,
+            "seconds": options.seconds,
+            "think_seconds": list(options.think),
+            "room_size": ROOM_SIZE,
+        },
+        "window_seconds": round(window, 1),
+        "throughput": {
+            "overall": round((telnet_commands + api_requests) / window, 2),
+            "telnet": round(telnet_commands / window, 2),
+            "api": round(api_requests / window, 2),
+        },
+        "telnet": report.summarise(telnet.latencies),
+        "api": report.summarise(api.get("latencies", {})),
+        "outcomes": dict(telnet.outcomes)
+        | {f"API {k}": v for k, v in api.get("outcomes", {}).items()},
+        "errors": {"total": sum(errors.values()), "by_kind": dict(errors), "examples": examples},
+        "audit": audited,
+    }
+
+
+def _give_up(signum, frame):
+    raise TimeoutError("the load run went past its hard time limit")
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = options_from(argv)
+    databases = ("postgres", "sqlite") if options.db == "both" else (options.db,)
+    # A hard limit for the whole run: the exception unwinds through the context managers, so
+    # the server is stopped and its database dropped even then.
+    signal.signal(signal.SIGALRM, _give_up)
+    signal.alarm(int(len(databases) * (SETUP_BUDGET + options.seconds)))
+    failed = False
+    try:
+        for database in databases:
+            result = run_profile(database, options)
+            report.write(result, options.out_dir / f"load-{database}.json")
+            print(report.render(result), flush=True)
+            failed |= bool(result["errors"]["total"]) or not result["audit"]["clean"]
+    finally:
+        signal.alarm(0)
+    return 1 if failed else 0
