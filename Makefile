@@ -27,5 +27,6 @@ format: install
 	@$(UV) run --frozen ruff check --fix .
 	@$(UV) run --frozen ruff format .
 
+# BIG=1: the player commands at the issue's big size (bench/big.py), not the small default.
 bench: install
-	@$(UV) run --frozen python bench/run.py
+	@$(if $(BIG),BENCH_SIZE=big )$(UV) run --frozen python bench/run.py
