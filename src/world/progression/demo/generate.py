@@ -113,6 +113,7 @@ def generate(
     """Add `size` to the database in one transaction; returns rows written per table."""
     from evennia.accounts.models import AccountDB
     from evennia.objects.models import ObjectDB
+    from evennia.typeclasses.attributes import Attribute
 
     from world.progression.models import CharacterUnlock, KudosTransaction
 
@@ -132,8 +133,8 @@ def generate(
         counts = write_ledgers(
             catalogue, accounts, characters, size.ledger_rows, rng=rng, now=now, say=say
         )
-        reset_sequences([AccountDB, ObjectDB, KudosTransaction, CharacterUnlock])
-    analyze(catalogue.written_models())
+        reset_sequences([AccountDB, ObjectDB, Attribute, KudosTransaction, CharacterUnlock])
+    analyze([AccountDB, ObjectDB, *catalogue.written_models()])
     say(f"done in {time.perf_counter() - started:.1f} s")
     return {"accounts": len(accounts), "characters": len(characters), **counts}
 
