@@ -46,28 +46,66 @@ def all_rows(measure, notes):
     )
     label = f"[{name}]"
     pick = Sampler(random.Random(SEED), first_generated)
-    for typed in ("xp", "xp/history", "kudos", "unlocks", "dev"):
-        yield measure(
-            f"{label} {typed}",
-            lambda player, typed=typed: player.run(typed),
-            prepare=lambda n: [Player(c) for c in pick.characters(n)],
-        )
-    yield measure(
-        f"{label} unlock <name> (its price)",
-        lambda player: player.run(f"unlock {player.wanted}"),
-        prepare=lambda n: pick.buyers(n),
-    )
-    yield measure(
-        f"{label} unlock/confirm <name> (buys it)",
-        lambda player: player.run(f"unlock/confirm {player.wanted}", expect="You unlock"),
-        prepare=lambda n: pick.buyers(n),
-    )
-    yield measure(
-        f"{label} dashboard GET /api/progression/account/",
-        lambda client: _ok(client.get("/api/progression/account/")),
-        prepare=lambda n: [_client(c.account_id) for c in pick.characters(n)],
-    )
+    clock = DatabaseClock()
+    timed = [
+        (typed, lambda player, typed=typed: player.run(typed), None)
+        for typed in ("xp", "xp/history", "kudos", "unlocks", "dev")
+    ]
+    timed += [
+        ("unlock <name> (its price)", lambda player: player.run(f"unlock {player.wanted}"), 1),
+        (
+            "unlock/confirm <name> (buys it)",
+            lambda player: player.run(f"unlock/confirm {player.wanted}", expect="You unlock"),
+            1,
+        ),
+        (
+            "dashboard GET /api/progression/account/",
+            lambda client: _ok(client.get("/api/progression/account/")),
+            2,
+        ),
+    ]
+    preparations = {
+        None: lambda n: [Player(c) for c in pick.characters(n)],
+        1: pick.buyers,
+        2: lambda n: [_client(c.account_id) for c in pick.characters(n)],
+    }
+    for title, operation, kind in timed:
+        clock.calls.clear()
+        yield measure(f"{label} {title}", clock.timing(operation), prepare=preparations[kind])
+        notes.append(f"{label} {title}: {clock.summary()}")
     yield _report_row(label)
+
+
+class DatabaseClock:
+    """How much of each call was spent waiting for the database (the rest is Python: parsing,
+    the ORM, and Evennia's table rendering)."""
+
+    def __init__(self):
+        self.calls: list[float] = []
+
+    def timing(self, operation):
+        from django.db import connection
+
+        def wrapper(execute, sql, params, many, context):
+            started = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                self.spent += time.perf_counter() - started
+
+        def timed(argument):
+            self.spent = 0.0
+            with connection.execute_wrapper(wrapper):
+                operation(argument)
+            self.calls.append(self.spent)
+
+        return timed
+
+    def summary(self) -> str:
+        ordered = sorted(self.calls)
+        median = statistics.median(ordered) * 1000
+        p95 = ordered[int(len(ordered) * 0.95) - 1] * 1000
+        return f"database time median {median:.2f} ms, p95 {p95:.2f} ms"
 
 
 class Player:

@@ -9,8 +9,9 @@ import math
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncWeek
+from django.db import connection
+from django.db.models import CharField, Count, Q, Sum
+from django.db.models.functions import Cast, Substr, TruncDate
 from django.utils import timezone
 from evennia.accounts.models import AccountDB
 
@@ -48,8 +49,8 @@ def economy_report(start: date, end: date) -> dict:
     )
     reasons: dict[str, dict] = defaultdict(lambda: {"amount": 0, "count": 0})
     for row in (
-        xp.annotate(week=TruncWeek("transaction_date"))
-        .values("week", "reason")
+        xp.annotate(day=_day("transaction_date"))
+        .values("day", "reason")
         .annotate(
             issued=Sum("amount", filter=earned),
             spent=Sum("amount", filter=Q(amount__lt=0)),
@@ -57,7 +58,7 @@ def economy_report(start: date, end: date) -> dict:
             count=Count("id"),
         )
     ):
-        week = weeks[row["week"].date()]
+        week = weeks[_week_of(row["day"])]
         week["xp_issued"] += row["issued"] or 0
         week["xp_spent"] += -(row["spent"] or 0)
         reasons[row["reason"]]["amount"] += row["total"]
@@ -71,11 +72,11 @@ def economy_report(start: date, end: date) -> dict:
     issued: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     claimed: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for row in (
-        kudos.annotate(week=TruncWeek("transaction_date"))
-        .values("week", "source_category_id", "claim_category_id")
+        kudos.annotate(day=_day("transaction_date"))
+        .values("day", "source_category_id", "claim_category_id")
         .annotate(total=Sum("amount"), count=Count("id"))
     ):
-        week = weeks[row["week"].date()]
+        week = weeks[_week_of(row["day"])]
         if row["total"] > 0:  # awards have a source category and a positive amount
             week["kudos_issued"] += row["total"]
             totals = issued[categories["source", row["source_category_id"]]]
@@ -124,6 +125,25 @@ def economy_report(start: date, end: date) -> dict:
         "single_source_kudos": single_source_kudos(kudos, received, accounts),
         "possible_alts": possible_alts(accounts),
     }
+
+
+def _day(field: str):
+    """The day of `field` in the current time zone, for grouping a ledger by day.
+
+    On SQLite Django computes TruncDate and TruncWeek in a Python function called for every row
+    (4 s for 100,000 rows); SQLite keeps datetimes as UTC text, so in UTC the day is the text's
+    first ten characters, which SQLite reads by itself.
+    """
+    if connection.vendor == "sqlite" and timezone.get_current_timezone_name() == "UTC":
+        return Substr(Cast(field, CharField()), 1, 10)
+    return TruncDate(field)
+
+
+def _week_of(day: date | str) -> date:
+    """The Monday starting the week of `day` (a date, or SQLite's YYYY-MM-DD text)."""
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    return day - timedelta(days=day.weekday())
 
 
 def _category_names() -> dict[tuple[str, int | None], str | None]:
