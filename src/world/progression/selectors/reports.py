@@ -35,9 +35,10 @@ def economy_report(start: date, end: date) -> dict:
     """Everything `progression_report` prints, for transactions dated start..end (inclusive).
 
     Each ledger is read in as few passes as its sections allow (a year of a big game is a
-    million rows): XP once per week and reason, then once per account for the top earners;
-    kudos once per week and category, then once per (account, giver) pair, from which the top
-    earners, the single-source accounts and the accounts to check for alts all come.
+    million rows), grouped by ids, with names looked up in Python: XP once per day and reason
+    (weeks and reasons) and once per account (top earners); kudos once per day and category,
+    once per account (top earners, and who to check for alts with the givers), and once for
+    the (account, giver) pairs large enough to be flagged as single-source.
     """
     since, until = _bounds(start, end)
     xp = XPTransaction.objects.filter(transaction_date__gte=since, transaction_date__lt=until)
