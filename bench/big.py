@@ -19,6 +19,8 @@ import time
 from datetime import date, timedelta
 
 SEED = 14
+# Each command renders Evennia tables (tens of ms): 100 samples keep the run to minutes.
+REPETITIONS = min(int(os.environ.get("BENCH_REPETITIONS", 100)), 100)
 REPORT_REPETITIONS = 3
 
 
@@ -71,7 +73,12 @@ def all_rows(measure, notes):
     }
     for title, operation, kind in timed:
         clock.calls.clear()
-        yield measure(f"{label} {title}", clock.timing(operation), prepare=preparations[kind])
+        yield measure(
+            f"{label} {title}",
+            clock.timing(operation),
+            prepare=preparations[kind],
+            repetitions=REPETITIONS,
+        )
         notes.append(f"{label} {title}: {clock.summary()}")
     yield _report_row(label)
 
