@@ -27,8 +27,9 @@ format: install
 	@$(UV) run --frozen ruff check --fix .
 	@$(UV) run --frozen ruff format .
 
+# BIG=1: the player commands at the issue's big size (bench/big.py), not the small default.
 bench: install
-	@$(UV) run --frozen python bench/run.py
+	@$(if $(BIG),BENCH_SIZE=big )$(UV) run --frozen python bench/run.py
 
 # The real game under 50 telnet players and 8 API clients for LOAD_SECONDS (120): PostgreSQL
 # (DATABASE_URL's server, else the local one), DB=sqlite, or DB=both. Exits 1 on any error.

@@ -91,8 +91,14 @@ def run_suite() -> dict:
     rows, notes = [], []
     from bench import scenarios
 
-    for row in scenarios.all_rows(_measure, notes):
-        rows.append(row)
+    # BENCH_ONLY=big measures only the big game (bench/big.py), BENCH_ONLY=operations only the rest.
+    only = os.environ.get("BENCH_ONLY", "")
+    if only != "big":
+        rows.extend(scenarios.all_rows(_measure, notes))
+    if only != "operations":
+        from bench import big
+
+        rows.extend(big.all_rows(_measure, notes))
     return {"vendor": connection.vendor, "rows": rows, "notes": notes}
 
 

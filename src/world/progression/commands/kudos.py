@@ -65,7 +65,7 @@ class CmdKudos(ProgressionCommand):
 
     def overview(self):
         account = self.player_account
-        dashboard = account_dashboard(account, limit=RECENT)
+        dashboard = account_dashboard(account, limit=RECENT, parts=("kudos",))
         kudos = dashboard["kudos"]
         lines = [
             self.header("Kudos"),

@@ -64,7 +64,7 @@ class CmdXP(ProgressionCommand):
 
     def overview(self):
         account = self.player_account
-        dashboard = account_dashboard(account, limit=RECENT)
+        dashboard = account_dashboard(account, limit=RECENT, parts=("xp",))
         xp = dashboard["xp"]
         lines = [
             self.header("Experience"),

@@ -74,8 +74,8 @@ def seed() -> None:
     from evennia.accounts.models import AccountDB
     from evennia.server.models import ServerConfig
 
-    from world.classes.models import CharacterClass, CharacterClassLevel
-    from world.traits.models import CharacterTraitValue, Trait
+    from world.classes.models import CharacterClassLevel
+    from world.traits.models import CharacterTraitValue
 
     passwords = demo_passwords()
     admin = AccountDB.objects.filter(id=1).first()
@@ -99,16 +99,7 @@ def seed() -> None:
     player = _account(PLAYER_KEY, passwords[PLAYER_KEY])
     friend = _account(FRIEND_KEY, passwords[FRIEND_KEY])
 
-    traits = {}
-    for name, trait_type, category, *_ in TRAITS:
-        traits[name], _created = Trait.objects.get_or_create(
-            name=name, defaults={"trait_type": trait_type, "category": category}
-        )
-    classes = {}
-    for name, description in CLASSES:
-        classes[name], _created = CharacterClass.objects.get_or_create(
-            name=name, defaults={"description": description}
-        )
+    traits, classes = traits_and_classes()
 
     characters = [_character(key, player) for key in CHARACTER_KEYS]
     corin = _character(FRIEND_CHARACTER_KEY, friend)
@@ -131,6 +122,24 @@ def seed() -> None:
         character_class=classes["Scholar"],
         defaults={"level": 1, "is_primary": True},
     )
+
+
+def traits_and_classes() -> tuple[dict, dict]:
+    """The demo traits and classes by name, created when missing."""
+    from world.classes.models import CharacterClass
+    from world.traits.models import Trait
+
+    traits = {}
+    for name, trait_type, category, *_ in TRAITS:
+        traits[name], _created = Trait.objects.get_or_create(
+            name=name, defaults={"trait_type": trait_type, "category": category}
+        )
+    classes = {}
+    for name, description in CLASSES:
+        classes[name], _created = CharacterClass.objects.get_or_create(
+            name=name, defaults={"description": description}
+        )
+    return traits, classes
 
 
 LIMBO_DESCRIPTION = (

@@ -9,12 +9,12 @@ from world.progression.exceptions import AlreadyConvertedError
 from .base import FRIEND_KEY, PLAYER_KEY, demo_account, demo_character
 
 
-def seed() -> None:
+def kudos_categories() -> dict:
+    """The demo kudos source categories by name, created (with the claim categories) when
+    missing."""
     from django.conf import settings
 
-    from world.progression import services
     from world.progression.models import KudosClaimCategory, KudosRewardKind, KudosSourceCategory
-    from world.progression.types import ProgressionReason
 
     sources = {}
     for name, display, amount, staff_only, description in (
@@ -58,7 +58,17 @@ def seed() -> None:
                 "description": description,
             },
         )
+    return sources
 
+
+def seed() -> None:
+    from django.conf import settings
+
+    from world.progression import services
+    from world.progression.models import KudosClaimCategory
+    from world.progression.types import ProgressionReason
+
+    sources = kudos_categories()
     player, friend = demo_account(PLAYER_KEY), demo_account(FRIEND_KEY)
     ayla = demo_character("Ayla")
     staff = demo_account("admin")

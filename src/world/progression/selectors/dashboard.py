@@ -1,8 +1,10 @@
 """The account progression dashboard: balances, newest transactions and claim options, read in a
-fixed number of queries (five) however long the history is. Reading never creates rows."""
+fixed number of queries (five, fewer for a view that needs less) however long the history is.
+Reading never creates rows."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import timedelta
 
 from django.db.models import Sum
@@ -31,29 +33,49 @@ def kudos_history(account):
     )
 
 
-def account_dashboard(account, *, limit: int = DASHBOARD_DEFAULT_LIMIT, offset: int = 0) -> dict:
+DASHBOARD_PARTS = ("xp", "kudos", "claim_categories")
+
+
+def account_dashboard(
+    account,
+    *,
+    limit: int = DASHBOARD_DEFAULT_LIMIT,
+    offset: int = 0,
+    parts: Collection[str] = DASHBOARD_PARTS,
+) -> dict:
     """Everything the dashboard shows for `account`; `limit` and `offset` page both histories,
-    newest first. Balances of an account that never earned anything are zeros."""
+    newest first. Balances of an account that never earned anything are zeros.
+
+    `parts` names what to read, for a view that shows only some of it (the `xp` command reads
+    the XP balance and history, "xp"; `kudos` reads "kudos"): each part is its own queries.
+    """
     limit = max(0, min(limit, DASHBOARD_MAX_LIMIT))
     offset = max(0, offset)
     window = slice(offset, offset + limit)
     newest_first = ("-transaction_date", "-id")
-
-    xp = ExperiencePointsData.objects.filter(account=account).values(
-        "total_earned", "total_spent"
-    ).first() or {"total_earned": 0, "total_spent": 0}
-    kudos = KudosPointsData.objects.filter(account=account).values(
-        "total_earned", "total_claimed"
-    ).first() or {"total_earned": 0, "total_claimed": 0}
-    return {
-        "xp": {**xp, "current_available": xp["total_earned"] - xp["total_spent"]},
-        "kudos": {**kudos, "current_available": kudos["total_earned"] - kudos["total_claimed"]},
-        "xp_transactions": list(xp_history(account).order_by(*newest_first)[window]),
-        "kudos_transactions": list(kudos_history(account).order_by(*newest_first)[window]),
-        "claim_categories": list(
+    dashboard: dict = {}
+    if "xp" in parts:
+        xp = ExperiencePointsData.objects.filter(account=account).values(
+            "total_earned", "total_spent"
+        ).first() or {"total_earned": 0, "total_spent": 0}
+        dashboard["xp"] = {**xp, "current_available": xp["total_earned"] - xp["total_spent"]}
+        dashboard["xp_transactions"] = list(xp_history(account).order_by(*newest_first)[window])
+    if "kudos" in parts:
+        kudos = KudosPointsData.objects.filter(account=account).values(
+            "total_earned", "total_claimed"
+        ).first() or {"total_earned": 0, "total_claimed": 0}
+        dashboard["kudos"] = {
+            **kudos,
+            "current_available": kudos["total_earned"] - kudos["total_claimed"],
+        }
+        dashboard["kudos_transactions"] = list(
+            kudos_history(account).order_by(*newest_first)[window]
+        )
+    if "claim_categories" in parts:
+        dashboard["claim_categories"] = list(
             KudosClaimCategory.objects.filter(is_active=True).order_by("display_name")
-        ),
-    }
+        )
+    return dashboard
 
 
 WEEKS_SHOWN = 12
