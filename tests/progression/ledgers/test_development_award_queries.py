@@ -1,13 +1,16 @@
-"""One development award costs the statements `make bench` counts, BEGIN and COMMIT included:
-six on SQLite and PostgreSQL alike, with or without an idempotency key.
+"""One development award costs the statements `make bench` counts, BEGIN and COMMIT included,
+with or without an idempotency key.
 
-SQLite: BEGIN, the state read, the trait value upsert, the points upsert, the ledger insert,
-COMMIT. PostgreSQL logs no BEGIN but takes the character's lock before the read. Replaying a
-key writes nothing: the read, the earlier row, and the transaction (and PostgreSQL's lock).
-These run outside a test transaction so the award opens its own, as it does in the game.
+SQLite (6): BEGIN, the state read, the trait value upsert, the points upsert, the ledger insert,
+COMMIT. PostgreSQL (7) also takes the character's lock, in a statement of its own: a read in
+the locking statement would use the snapshot taken before the lock was granted, and miss what
+the previous holder of the lock committed. Replaying a key writes nothing: the read, the
+earlier row and the transaction (and PostgreSQL's lock). These run outside a test transaction,
+so the award opens its own as it does in the game.
 """
 
 import pytest
+from django.db import connection
 
 from typeclasses.factories import CharacterFactory
 from world.mechanics.factories import (
@@ -24,8 +27,9 @@ from world.traits.models import CharacterTraitValue
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-AWARD_STATEMENTS = 6
-REPLAY_STATEMENTS = 4
+LOCK = 1 if connection.features.has_select_for_update else 0  # SQLite's BEGIN is its lock
+AWARD_STATEMENTS = 6 + LOCK
+REPLAY_STATEMENTS = 4 + LOCK
 
 
 @pytest.fixture
@@ -43,14 +47,14 @@ def spoiled_runner(db):
     return character, running
 
 
-def test_one_award_takes_six_statements(spoiled_runner, django_assert_num_queries):
+def test_one_award_takes_six_statements_and_the_lock(spoiled_runner, django_assert_num_queries):
     character, running = spoiled_runner
     with django_assert_num_queries(AWARD_STATEMENTS):
         award_development_points(character, running, DevelopmentSource.TRAINING, 10)
     assert CharacterTraitValue.objects.get(character=character, trait=running).value == 12
 
 
-def test_one_award_with_a_key_takes_six_statements(spoiled_runner, django_assert_num_queries):
+def test_one_award_with_a_key_takes_as_many(spoiled_runner, django_assert_num_queries):
     character, running = spoiled_runner
     with django_assert_num_queries(AWARD_STATEMENTS):
         award_development_points(
@@ -60,7 +64,7 @@ def test_one_award_with_a_key_takes_six_statements(spoiled_runner, django_assert
     assert (points.total_earned, points.banked_points) == (12, 0)
 
 
-def test_the_first_award_to_a_trait_takes_six_statements_too(db, django_assert_num_queries):
+def test_the_first_award_to_a_trait_takes_as_many(db, django_assert_num_queries):
     character, lore = CharacterFactory(), TraitFactory(name="Lore", category="mental")
     with django_assert_num_queries(AWARD_STATEMENTS):
         award_development_points(character, lore, DevelopmentSource.OTHER, 3)

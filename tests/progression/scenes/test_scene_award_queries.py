@@ -8,7 +8,8 @@ point upserts, the ledger insert, the release); finishing the scene takes 17 on 
 savepoint, the scene's lock, the participations, the 4 and the 8 above, the scene update, the
 release). The same bounds hold for 5 and 30 participants, and both sizes take exactly the same
 number of queries. The scene `make bench` finishes (30 participants x 3 traits, no poser, in its
-own transaction) takes 14 statements on both databases, BEGIN and COMMIT included.
+own transaction) takes 14 statements on SQLite and 15 on PostgreSQL (its lock on the
+characters), BEGIN and COMMIT included.
 """
 
 import pytest
@@ -35,7 +36,7 @@ from world.traits.factories import TraitFactory
 CALCULATE_QUERIES = 4
 AWARD_QUERIES = 8
 FINISH_QUERIES = 17
-BENCH_SCENE_STATEMENTS = 14
+BENCH_SCENE_STATEMENTS = 14 + (1 if connection.features.has_select_for_update else 0)
 
 
 @pytest.fixture
@@ -125,7 +126,7 @@ def test_thirty_participants_cost_exactly_what_five_do(traits, spoiled_effect):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_bench_scene_finishes_in_fourteen_statements(traits, django_assert_num_queries):
+def test_the_bench_scene_finishes_in_at_most_fifteen_statements(traits, django_assert_num_queries):
     scene = SceneFactory()
     characters = [CharacterFactory() for _ in range(30)]
     SceneParticipation.objects.bulk_create(
