@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Sum
+from django.db.models import F, QuerySet, Sum
 
 from .models import DistinctionEffect
 
@@ -17,6 +17,27 @@ def get_modifier_for_character(character, category_name: str, modifier_name: str
     return total or 0
 
 
+def modifier_totals(
+    character_ids: Iterable[int], category_name: str, modifier_names: Iterable[str]
+) -> QuerySet:
+    """The query behind `get_modifiers_for_characters`, unevaluated and unordered, so an action
+    can read it in the same statement as its other reads: rows with `character_id`,
+    `modifier_name` and `total`, one per character and modifier type its distinctions touch."""
+    return (
+        DistinctionEffect.objects.filter(
+            modifier_type__category__name=category_name,
+            modifier_type__name__in=list(modifier_names),
+            distinction__character_distinctions__character_id__in=list(character_ids),
+        )
+        .values(
+            character_id=F("distinction__character_distinctions__character_id"),
+            modifier_name=F("modifier_type__name"),
+        )
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+
+
 def get_modifiers_for_characters(
     character_ids: Iterable[int], category_name: str, modifier_names: Iterable[str]
 ) -> dict[int, dict[str, int]]:
@@ -24,15 +45,15 @@ def get_modifiers_for_characters(
 
     Returns {character_id: {modifier_name: total}} with only non-zero entries present.
     """
-    rows = (
-        DistinctionEffect.objects.filter(
-            modifier_type__category__name=category_name,
-            modifier_type__name__in=list(modifier_names),
-            distinction__character_distinctions__character_id__in=list(character_ids),
-        )
-        .values_list("distinction__character_distinctions__character_id", "modifier_type__name")
-        .annotate(total=Sum("value"))
+    rows = modifier_totals(character_ids, category_name, modifier_names).values_list(
+        "character_id", "modifier_name", "total"
     )
+    return modifiers_by_character(rows)
+
+
+def modifiers_by_character(rows: Iterable[tuple[int, str, int]]) -> dict[int, dict[str, int]]:
+    """{character_id: {modifier_name: total}} from (character_id, modifier_name, total) rows,
+    leaving out totals of zero."""
     result: dict[int, dict[str, int]] = {}
     for character_id, name, total in rows:
         if total:

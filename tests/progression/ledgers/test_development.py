@@ -418,11 +418,10 @@ def test_a_batch_returns_one_transaction_per_entry_in_order(character, swords):
 
 # --- Queries -----------------------------------------------------------------------------------
 
-# One batch costs the same 14 statements for 3 entries or for 30 (measured on SQLite and
-# PostgreSQL): the key lookup, the characters' lock, the rate modifiers, creating and locking the
-# point and value rows, the thresholds defined and bought, two bulk updates, one bulk insert, and
-# the transaction.
-BULK_QUERY_BOUND = 14
+# One batch costs the same statements for 3 entries or for 30, inside a test's transaction: the
+# savepoint, the characters' lock (PostgreSQL only), the one state read (keys, modifiers,
+# values, points, thresholds), the trait value and point upserts, the ledger insert, the release.
+BULK_QUERY_BOUND = 7
 
 
 @pytest.mark.parametrize("size", [3, 30])

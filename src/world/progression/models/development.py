@@ -10,7 +10,9 @@ so the audit rebuilds both columns from the ledger.
 
 `apply_development_awards` is the engine every entry point uses (the services, the scene awards
 and the specification's `DevelopmentPoints.award_points`), so all of them apply the same
-distinction modifiers. It handles any number of awards in a constant number of statements.
+distinction modifiers. Whatever the number of awards it costs the same few statements: the
+characters' lock, ONE read of all it needs (`read_development_state`), an upsert of the trait
+values, an upsert of the point rows and the ledger insert.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from django.db import transaction as db_transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from world.mechanics.services import get_modifiers_for_characters
+from world.mechanics.services import modifier_totals
 from world.traits.models import CharacterTraitValue
 
 from ..conf import progression_settings
@@ -35,9 +37,8 @@ from ..rules.development import (
     modified_amount,
     rate_percentage,
 )
-from ..rules.ratings import trait_cap
 from ..types import DevelopmentSource, ProgressionReason
-from .locks import lock_characters
+from .development_state import DevelopmentState, Pair, lock_for_update, tagged_rows
 from .unlocks import CharacterUnlock, TraitRatingUnlock
 
 
@@ -163,6 +164,64 @@ def validate_development_award(entry: DevelopmentAward) -> None:
         raise InvalidAmountError(f"Unknown character: {entry.character!r}.")
 
 
+def read_development_state(
+    character_ids: Iterable[int],
+    trait_ids: Iterable[int],
+    *,
+    keys: Iterable[str] = (),
+    with_modifiers: bool = False,
+) -> DevelopmentState:
+    """Everything about these characters' development in these traits, in ONE statement: a
+    UNION ALL of the trait values, the point rows, the thresholds defined and bought, the
+    idempotency keys already used and (if asked) the rate modifiers, each row tagged by kind.
+
+    An action runs it after taking the characters' lock, so what it reads cannot change before
+    the action writes (every writer of these rows takes the lock first).
+    """
+    characters, traits, keys = sorted(set(character_ids)), sorted(set(trait_ids)), list(keys)
+    mine = {"character_id__in": characters, "trait_id__in": traits}
+    parts = [
+        tagged_rows(CharacterTraitValue.objects.filter(**mine), "v", number="value"),
+        tagged_rows(
+            DevelopmentPoints.objects.filter(**mine),
+            "p",
+            number="total_earned",
+            extra="banked_points",
+        ),
+        tagged_rows(
+            TraitRatingUnlock.objects.filter(trait_id__in=traits),
+            "d",
+            character=None,
+            number="target_rating",
+        ),
+        tagged_rows(
+            CharacterUnlock.objects.filter(**mine, refunded_date__isnull=True),
+            "b",
+            number="target_rating",
+        ),
+    ]
+    if keys:
+        parts.append(
+            tagged_rows(
+                DevelopmentTransaction.objects.filter(idempotency_key__in=keys),
+                "k",
+                label="idempotency_key",
+                number="id",
+            )
+        )
+    if with_modifiers:
+        parts.append(
+            tagged_rows(
+                modifier_totals(characters, DEVELOPMENT_MODIFIER_CATEGORY, RATE_MODIFIER_NAMES),
+                "m",
+                trait=None,
+                label="modifier_name",
+                number="total",
+            )
+        )
+    return DevelopmentState.from_rows(parts[0].union(*parts[1:], all=True))
+
+
 def apply_development_awards(
     entries: Sequence[DevelopmentAward],
     *,
@@ -173,46 +232,43 @@ def apply_development_awards(
 ) -> list[DevelopmentTransaction]:
     """Award validated `entries`; one DevelopmentTransaction per entry, in order (the earlier
     row for an entry whose idempotency key was already used). Runs inside the caller's
-    transaction and takes the characters' locks first."""
-    keys = [entry.idempotency_key for entry in entries if entry.idempotency_key]
-    earlier = (
-        {
-            tx.idempotency_key: tx
-            for tx in DevelopmentTransaction.objects.filter(idempotency_key__in=keys)
-        }
-        if keys
-        else {}
-    )
-    fresh = [entry for entry in entries if entry.idempotency_key not in earlier]
-    if not fresh:
-        return [earlier[entry.idempotency_key] for entry in entries]
+    transaction and takes the characters' locks first.
 
-    character_ids = {entry.character.pk for entry in fresh}
-    trait_ids = {entry.trait.pk for entry in fresh}
-    lock_characters(character_ids)
-    modifiers = get_modifiers_for_characters(
-        character_ids, DEVELOPMENT_MODIFIER_CATEGORY, RATE_MODIFIER_NAMES
+    Statements, whatever the number of entries: the lock (PostgreSQL), the state read, an
+    upsert of the trait values that rise, an upsert of the point rows and the ledger insert;
+    one more read when some keys were used before.
+    """
+    character_ids = {entry.character.pk for entry in entries}
+    lock_for_update(character_ids)
+    state = read_development_state(
+        character_ids,
+        {entry.trait.pk for entry in entries},
+        keys=[entry.idempotency_key for entry in entries if entry.idempotency_key],
+        with_modifiers=True,
     )
-    pairs = {(entry.character.pk, entry.trait.pk) for entry in fresh}
-    points, values = _lock_rows(pairs)
-    locked = locked_thresholds(character_ids, trait_ids)
+    earlier = (
+        DevelopmentTransaction.objects.in_bulk(state.earlier.values()) if state.earlier else {}
+    )
+    fresh = [entry for entry in entries if entry.idempotency_key not in state.earlier]
 
     now = timezone.now()
+    values: dict[Pair, int] = {}
+    points: dict[Pair, tuple[int, int]] = {}
     new_transactions = []
     for entry in fresh:
         pair = (entry.character.pk, entry.trait.pk)
-        percentage = rate_percentage(modifiers.get(entry.character.pk, {}), entry.trait)
+        percentage = rate_percentage(state.modifiers.get(pair[0], {}), entry.trait)
         amount = modified_amount(entry.amount, percentage)
-        row, value = points[pair], values[pair]
-        applied = max(0, min(amount, trait_cap(value.value, locked.get(pair, ())) - value.value))
-        value.value += applied
-        row.total_earned += amount
-        row.banked_points += amount - applied
-        row.updated_date = now
+        value = values.get(pair, state.values.get(pair, 0))
+        applied = max(0, min(amount, state.cap(pair, value) - value))
+        if applied:
+            values[pair] = value + applied
+        earned, banked = points.get(pair, state.points.get(pair, (0, 0)))
+        points[pair] = (earned + amount, banked + amount - applied)
         new_transactions.append(
             DevelopmentTransaction(
-                character_id=entry.character.pk,
-                trait_id=entry.trait.pk,
+                character_id=pair[0],
+                trait_id=pair[1],
                 source=entry.source,
                 amount=amount,
                 banked=amount - applied,
@@ -224,69 +280,52 @@ def apply_development_awards(
                 transaction_date=now,
             )
         )
-    DevelopmentPoints.objects.bulk_update(
-        points.values(), ["total_earned", "banked_points", "updated_date"]
-    )
-    CharacterTraitValue.objects.bulk_update(values.values(), ["value"])
+    write_trait_values(values)
+    write_points(points, now=now)
     created = iter(DevelopmentTransaction.objects.bulk_create(new_transactions))
     return [
-        earlier[entry.idempotency_key] if entry.idempotency_key in earlier else next(created)
+        earlier[state.earlier[entry.idempotency_key]]
+        if entry.idempotency_key in state.earlier
+        else next(created)
         for entry in entries
     ]
 
 
-def _lock_rows(pairs: set[tuple[int, int]]):
-    """Create missing rows, then lock every (character, trait) row the batch changes."""
-    character_ids = {c for c, _ in pairs}
-    trait_ids = {t for _, t in pairs}
-    DevelopmentPoints.objects.bulk_create(
-        [DevelopmentPoints(character_id=c, trait_id=t) for c, t in pairs], ignore_conflicts=True
-    )
-    CharacterTraitValue.objects.bulk_create(
-        [CharacterTraitValue(character_id=c, trait_id=t, value=0) for c, t in pairs],
-        ignore_conflicts=True,
-    )
-    points = {
-        (row.character_id, row.trait_id): row
-        for row in DevelopmentPoints.objects.select_for_update(no_key=True)
-        .filter(character_id__in=character_ids, trait_id__in=trait_ids)
-        .order_by("pk")
-        if (row.character_id, row.trait_id) in pairs
-    }
-    values = {
-        (row.character_id, row.trait_id): row
-        for row in CharacterTraitValue.objects.select_for_update(no_key=True)
-        .filter(character_id__in=character_ids, trait_id__in=trait_ids)
-        .order_by("pk")
-        if (row.character_id, row.trait_id) in pairs
-    }
-    return points, values
+def write_trait_values(values: dict[Pair, int]) -> None:
+    """Set these (character, trait) values, creating missing rows: one upsert (INSERT ... ON
+    CONFLICT DO UPDATE), or nothing when there is nothing to write. Under the characters' lock,
+    the values were read by this transaction, so setting them loses no one's change."""
+    if values:
+        CharacterTraitValue.objects.bulk_create(
+            [
+                CharacterTraitValue(character_id=c, trait_id=t, value=v)
+                for (c, t), v in sorted(values.items())
+            ],
+            update_conflicts=True,
+            unique_fields=["character", "trait"],
+            update_fields=["value"],
+        )
 
 
-def locked_thresholds(
-    character_ids: Iterable[int], trait_ids: Iterable[int]
-) -> dict[tuple[int, int], list[int]]:
-    """{(character_id, trait_id): [thresholds still locked for that character]} in two queries."""
-    character_ids = list(character_ids)
-    defined: dict[int, set[int]] = {}
-    for trait_id, rating in TraitRatingUnlock.objects.filter(
-        trait_id__in=list(trait_ids)
-    ).values_list("trait_id", "target_rating"):
-        defined.setdefault(trait_id, set()).add(rating)
-    if not defined:
-        return {}
-    bought: dict[tuple[int, int], set[int]] = {}
-    for character_id, trait_id, rating in CharacterUnlock.objects.filter(
-        character_id__in=character_ids,
-        trait_id__in=defined.keys(),
-        refunded_date__isnull=True,
-    ).values_list("character_id", "trait_id", "target_rating"):
-        bought.setdefault((character_id, trait_id), set()).add(rating)
-    return {
-        (c, t): sorted(ratings - bought.get((c, t), set()))
-        for c in character_ids
-        for t, ratings in defined.items()
-    }
+def write_points(points: dict[Pair, tuple[int, int]], *, now) -> None:
+    """Set these point rows to (total_earned, banked_points), creating missing ones, in one
+    upsert (see `write_trait_values`); on PostgreSQL the upsert also locks each row."""
+    if points:
+        DevelopmentPoints.objects.bulk_create(
+            [
+                DevelopmentPoints(
+                    character_id=c,
+                    trait_id=t,
+                    total_earned=earned,
+                    banked_points=banked,
+                    updated_date=now,
+                )
+                for (c, t), (earned, banked) in sorted(points.items())
+            ],
+            update_conflicts=True,
+            unique_fields=["character", "trait"],
+            update_fields=["total_earned", "banked_points", "updated_date"],
+        )
 
 
 def move_banked_points(
@@ -301,35 +340,32 @@ def move_banked_points(
 
     `release=True` (a purchase): apply banked points up to the next threshold still locked.
     `release=False` (a refund): bank `limit` points the trait just lost, as far as they came
-    from development. Returns how many points moved. Runs inside the action's transaction.
+    from development. Returns how many points moved. Runs inside the action's transaction,
+    after its lock on the character: one read when nothing moves, three writes more when
+    points move.
     """
-    row = (
-        DevelopmentPoints.objects.select_for_update(no_key=True)
-        .filter(character_id=character_id, trait_id=trait_id)
-        .first()
-    )
-    if row is None:
+    pair = (character_id, trait_id)
+    state = read_development_state([character_id], [trait_id])
+    if pair not in state.points:
         return 0
+    earned, banked = state.points[pair]
     if release:
-        if row.banked_points == 0:
+        if banked == 0:
             return 0
-        value, _ = CharacterTraitValue.objects.select_for_update(no_key=True).get_or_create(
-            character_id=character_id, trait_id=trait_id, defaults={"value": 0}
-        )
-        locked = locked_thresholds([character_id], [trait_id]).get((character_id, trait_id), ())
-        moved = max(0, min(row.banked_points, trait_cap(value.value, locked) - value.value))
+        value = state.values.get(pair, 0)
+        moved = max(0, min(banked, state.cap(pair, value) - value))
         if moved:
-            value.value += moved
-            value.save(update_fields=["value"])
+            write_trait_values({pair: value + moved})
         change, reason, text = -moved, ProgressionReason.XP_PURCHASE, "Released by"
     else:
-        moved = max(0, min(limit, row.total_earned - row.banked_points))
+        moved = max(0, min(limit, earned - banked))
         change, reason, text = moved, ProgressionReason.REFUND, "Banked again by the refund of"
     if not moved:
         return 0
-    row.banked_points += change
-    row.updated_date = timezone.now()
-    row.save(update_fields=["banked_points", "updated_date"])
+    now = timezone.now()
+    DevelopmentPoints.objects.filter(character_id=character_id, trait_id=trait_id).update(
+        banked_points=banked + change, updated_date=now
+    )
     DevelopmentTransaction.objects.create(
         character_id=character_id,
         trait_id=trait_id,
@@ -338,5 +374,6 @@ def move_banked_points(
         banked=change,
         reason=reason,
         description=f"{text} {unlock}" if unlock else "Released: the threshold is unlocked",
+        transaction_date=now,
     )
     return moved

@@ -1,8 +1,8 @@
 """Awarding development points: validate, then run the one engine in one transaction.
 
-The engine (`models.development.apply_development_awards`) applies distinction modifiers, raises
-trait values up to the next locked threshold and banks the rest, in a constant number of
-statements for any number of awards; every entry point of the game uses it.
+The engine (`models.development.apply_development_awards`) applies distinction
+modifiers, raises trait values up to the next locked threshold and banks the rest, in a
+constant number of statements for any number of awards; every entry point of the game uses it.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from ..models import CharacterUnlock, DevelopmentTransaction
 from ..models.development import (
     DevelopmentAward,
     apply_development_awards,
-    locked_thresholds,
     move_banked_points,
     validate_development_award,
 )
+from ..models.locks import lock_character
 from ..rules.ratings import MAX_TRAIT_VALUE
 from ..types import ProgressionReason
 
@@ -64,10 +64,15 @@ def release_banked_development_points(
 ) -> int:
     """Apply points banked behind thresholds the character has now unlocked; returns how many.
 
-    Called inside the purchase of a trait-rating unlock, after its CharacterUnlock is recorded.
-    Points still behind a further locked threshold stay banked.
+    Called inside the purchase of a trait-rating unlock, after its CharacterUnlock is recorded,
+    under the purchase's lock on the character; called on its own, it takes that lock. Points
+    still behind a further locked threshold stay banked. Costs one read when nothing is banked.
     """
-    with transaction.atomic():
+    standalone = not transaction.get_connection().in_atomic_block
+    # No savepoint: nothing here needs undoing apart from the purchase it is part of.
+    with transaction.atomic(savepoint=False):
+        if standalone:
+            lock_character(character)
         return move_banked_points(character.pk, trait.pk, unlock=unlock, release=True)
 
 
@@ -84,6 +89,5 @@ __all__ = [
     "DevelopmentAward",
     "award_development_points_in_bulk",
     "bank_development_points",
-    "locked_thresholds",
     "release_banked_development_points",
 ]
