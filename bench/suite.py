@@ -52,6 +52,10 @@ def _setup() -> None:
     # Evennia's own first-start objects: account #1 and Limbo (#2, every character's home).
     AccountDB.objects.create_superuser("benchadmin", "", secrets.token_urlsafe(12))
     create_objects()
+    # As the game server does when it starts (server/conf/at_server_startstop.py).
+    from server.conf.at_server_startstop import at_server_start
+
+    at_server_start()
 
 
 def _measure(name, operation, *, prepare=None, repetitions=REPETITIONS, floor=None) -> dict:
