@@ -38,7 +38,8 @@ from ..rules.development import (
     rate_percentage,
 )
 from ..types import DevelopmentSource, ProgressionReason
-from .development_state import DevelopmentState, Pair, lock_for_update, tagged_rows
+from .development_state import DevelopmentState, Pair, tagged_rows
+from .locks import lock_characters
 from .unlocks import CharacterUnlock, TraitRatingUnlock
 
 
@@ -239,7 +240,7 @@ def apply_development_awards(
     one more read when some keys were used before.
     """
     character_ids = {entry.character.pk for entry in entries}
-    lock_for_update(character_ids)
+    lock_characters(character_ids)
     state = read_development_state(
         character_ids,
         {entry.trait.pk for entry in entries},

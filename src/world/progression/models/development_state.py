@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Value
 
 from world.mechanics.services import modifiers_by_character
 
 from ..rules.ratings import trait_cap
-from .locks import lock_characters
 
 Pair = tuple[int, int]  # (character_id, trait_id)
 
@@ -76,11 +75,3 @@ def tagged_rows(
         number,
         extra or Value(None, output_field=integer),
     )
-
-
-def lock_for_update(character_ids: Iterable[int]) -> None:
-    """Take the characters' lock before reading their state. Only a database with row locks
-    needs a statement for it: SQLite starts every transaction as the one writer (BEGIN
-    IMMEDIATE, see the settings), so there the transaction already is the lock."""
-    if transaction.get_connection().features.has_select_for_update:
-        lock_characters(character_ids)
