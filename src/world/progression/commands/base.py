@@ -16,6 +16,8 @@ from evennia.accounts.models import AccountDB
 from evennia.commands.default.muxcommand import MuxCommand
 from evennia.utils import logger
 
+from world.text_table import GAP, command_table
+
 from ..conf import progression_settings
 from ..exceptions import InvalidAmountError, ProgressionError
 from ..permissions import is_staff
@@ -260,19 +262,22 @@ class ProgressionCommand(MuxCommand):
 
     # -- output
 
-    def table(self, *headers, **options):
-        width = min(TABLE_WIDTH, self.client_width())
-        return self.styled_table(*headers, maxwidth=width, **options)
+    def table(self, *headers):
+        return command_table(self, *headers, width=TABLE_WIDTH)
 
     def ledger_table(self, headers, rows, *, fixed: tuple[int, ...]):
-        """A table of ledger rows, full width: the leading columns (date, amount, ...) keep the
-        `fixed` widths, borders included, and the free-text last column takes the rest."""
-        table = self.styled_table(*headers, width=min(TABLE_WIDTH, self.client_width()), valign="t")
+        """A table of ledger rows, full width: the leading columns (date, amount, ...) take the
+        `fixed` shares of the line, the gap after each included, and the free-text last column
+        takes the rest; the amount (second) column is aligned right."""
+        table = self.table(*headers)
         for row in rows:
             table.add_row(*row)
-        for index, width in enumerate(fixed):
-            table.reformat_column(index, width=width)
-        table.reformat_column(1, align="r")
+        for index, share in enumerate(fixed):
+            table.reformat_column(index, width=share - GAP)
+        table.reformat_column(1, width=fixed[1] - GAP, align="r")
+        # The free-text column fills the line, so ledgers line up from page to page.
+        last = len(headers) - 1
+        table.reformat_column(last, width=table.width - sum(fixed))
         return table
 
     def header(self, title: str) -> str:
