@@ -116,3 +116,13 @@ def test_rows_shorter_than_the_header_and_empty_cells_are_drawn():
     table.add_row("Wits", None, 3)
 
     assert on_screen(table)[2:] == ["Charm  2.5", "Wits           3"]
+
+
+def test_without_fixed_widths_only_the_widest_column_gives_up_room():
+    table = TextTable("Date", "XP", "Reason", "Details", width=50)
+    table.add_row("2026-11-27", "+5", "Scene award", LONG)
+
+    lines = on_screen(table)
+
+    assert lines[2].startswith("2026-11-27  +5  Scene award  the quick")
+    assert all(len(line) <= 50 for line in lines)

@@ -25,6 +25,8 @@ from ..rules.text import game_text
 from ..selectors import account_named, owned_characters, owner_of, unlock_named
 
 TABLE_WIDTH = 78
+# A ledger's free-text column narrower than this gives up the fixed widths of the others.
+LEAST_FREE_TEXT = 20
 RECENT = 10
 # Typed text echoed in an error is cut to this many characters, so the error stays one line.
 ECHO_LENGTH = 20
@@ -272,12 +274,15 @@ class ProgressionCommand(MuxCommand):
         table = self.table(*headers)
         for row in rows:
             table.add_row(*row)
+        table.reformat_column(1, align="r")
+        free = table.width - sum(fixed)
+        if free < LEAST_FREE_TEXT:
+            # A narrow screen: every column shares the little room there is.
+            return table
         for index, share in enumerate(fixed):
-            table.reformat_column(index, width=share - GAP)
-        table.reformat_column(1, width=fixed[1] - GAP, align="r")
+            table.reformat_column(index, width=share - GAP, align="r" if index == 1 else "l")
         # The free-text column fills the line, so ledgers line up from page to page.
-        last = len(headers) - 1
-        table.reformat_column(last, width=table.width - sum(fixed))
+        table.reformat_column(len(headers) - 1, width=free)
         return table
 
     def header(self, title: str) -> str:
