@@ -42,6 +42,25 @@ def fresh_evennia_cache():
     flush([SharedMemoryModel])
 
 
+@pytest.fixture
+def no_evtable(monkeypatch):
+    """Fails the test if anything builds an Evennia EvTable. Game commands draw their tables with
+    world.text_table: EvTable cost hundreds of milliseconds of reactor CPU per table (issue 14),
+    so this pins the speed-up by structure instead of by a timing."""
+    from evennia.utils.evtable import EvTable
+
+    built = []
+    real_init = EvTable.__init__
+
+    def counting_init(self, *args, **kwargs):
+        built.append(args)
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(EvTable, "__init__", counting_init)
+    yield
+    assert not built, f"a command drew an EvTable again (headers {built[0]!r}); use TextTable"
+
+
 def pytest_collection_modifyitems(config, items):
     on_postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
     skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL): real row locks")

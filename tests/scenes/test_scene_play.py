@@ -99,9 +99,9 @@ def test_scene_shows_who_is_in_it_for_how_long_and_their_poses(play, player, oth
 
     scene = open_scene(room)
     assert out.splitlines()[0] == f"Scene #{scene.pk} 'Duel', open for less than a minute."
-    rows = [line.split("|")[1:4] for line in out.splitlines() if line.startswith("|")]
-    assert [[cell.strip() for cell in row] for row in rows] == [
-        ["Character", "Role", "Poses"],
+    header, rule, *rows = out.splitlines()[1:]
+    assert header.split() == ["Character", "Role", "Poses"] and set(rule) == {"-", " "}
+    assert [row.split() for row in rows] == [
         ["Alice", "GM", "0"],
         ["Bruno", "player", "2"],
     ]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from evennia.commands.default.muxcommand import MuxCommand
 
 from world.progression.exceptions import ProgressionError
+from world.text_table import command_table
 
 from .conf import setting
 from .exceptions import InvalidCheckError, SceneError
@@ -128,7 +129,7 @@ class CmdScene(SceneCommandBase):
         lines = [
             f"Scene #{scene.pk} '{plain(scene.name)}', open for {_duration(minutes)}.",
         ]
-        table = self.styled_table("Character", "Role", "Poses", width=min(WIDTH, 60))
+        table = command_table(self, "Character", "Role", "Poses", width=60)
         for line in scene_roster(scene):
             table.add_row(line.name, "GM" if line.is_gm else "player", line.poses)
         table.reformat_column(2, align="r")

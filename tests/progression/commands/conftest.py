@@ -72,7 +72,7 @@ def session(account):
 
 
 @pytest.fixture
-def play(session):
+def play(session, no_evtable):
     return CommandRunner()
 
 

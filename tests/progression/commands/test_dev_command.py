@@ -1,6 +1,7 @@
 """The `dev` command: trait ratings 2.5-style, points earned, banked, and what releases them."""
 
 import pytest
+from table_cells import row_starting
 
 from world.progression.factories import (
     TraitRatingUnlockFactory,
@@ -23,26 +24,19 @@ def strength(db):
     return trait
 
 
-def row_of(out, name):
-    return next(line for line in out.splitlines() if line.startswith(f"| {name} "))
-
-
 def test_dev_shows_rating_earned_banked_and_the_unlock_that_releases_them(play, player, strength):
     CharacterTraitValueFactory(character=player, trait=strength, value=15)
     award_development_points(player, strength, DevelopmentSource.COMBAT, 10)
 
     out = play(player, "dev")
 
-    cells = [cell.strip() for cell in row_of(out, "Strength").split("|")[1:-1]]
-    assert cells == ["Strength", "1.9", "10", "6", "Strength 2.0 (30 XP)"]
+    assert row_starting(out, "Strength") == ["Strength", "1.9", "10", "6", "Strength 2.0 (30 XP)"]
 
 
 def test_dev_shows_traits_without_banked_points_plainly(play, player):
     CharacterTraitValueFactory(character=player, trait=TraitFactory(name="Charm"), value=25)
 
-    cells = [cell.strip() for cell in row_of(play(player, "dev"), "Charm").split("|")[1:-1]]
-
-    assert cells == ["Charm", "2.5", "0", "", ""]
+    assert row_starting(play(player, "dev"), "Charm") == ["Charm", "2.5", "0", "", ""]
 
 
 def test_dev_without_any_traits_says_so(play, player):

@@ -1,6 +1,7 @@
 """The `xp` command: balances, history pages, and the staff award and correction switches."""
 
 import pytest
+from table_cells import table_rows
 
 from world.progression.models import ExperiencePointsData, XPTransaction
 from world.progression.services.awards import award_character_xp
@@ -29,8 +30,9 @@ def test_xp_lists_the_last_ten_transactions_newest_first(play, player, account, 
 
     out = play(player, "xp")
 
-    assert "award 11" in out and "award 2 " in out
-    assert "award 1 " not in out
+    details = [row[-1] for row in table_rows(out)]
+    assert "award 11" in details and "award 2" in details
+    assert "award 1" not in details
     assert out.index("award 11") < out.index("award 10")
     assert "xp/history 2" in out
 
@@ -49,7 +51,8 @@ def test_xp_history_pages_further_back(play, player, account, give_xp):
     out = play(player, "xp/history 2")
 
     assert "XP history, page 2" in out
-    assert "award 1 " in out and "award 2 " not in out
+    details = [row[-1] for row in table_rows(out)]
+    assert "award 1" in details and "award 2" not in details
     assert "xp/history 3" not in out
 
 

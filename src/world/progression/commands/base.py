@@ -16,6 +16,8 @@ from evennia.accounts.models import AccountDB
 from evennia.commands.default.muxcommand import MuxCommand
 from evennia.utils import logger
 
+from world.text_table import GAP, command_table
+
 from ..conf import progression_settings
 from ..exceptions import InvalidAmountError, ProgressionError
 from ..permissions import is_staff
@@ -23,6 +25,8 @@ from ..rules.text import game_text
 from ..selectors import account_named, owned_characters, owner_of, unlock_named
 
 TABLE_WIDTH = 78
+# A ledger's free-text column narrower than this gives up the fixed widths of the others.
+LEAST_FREE_TEXT = 20
 RECENT = 10
 # Typed text echoed in an error is cut to this many characters, so the error stays one line.
 ECHO_LENGTH = 20
@@ -260,19 +264,25 @@ class ProgressionCommand(MuxCommand):
 
     # -- output
 
-    def table(self, *headers, **options):
-        width = min(TABLE_WIDTH, self.client_width())
-        return self.styled_table(*headers, maxwidth=width, **options)
+    def table(self, *headers):
+        return command_table(self, *headers, width=TABLE_WIDTH)
 
     def ledger_table(self, headers, rows, *, fixed: tuple[int, ...]):
-        """A table of ledger rows, full width: the leading columns (date, amount, ...) keep the
-        `fixed` widths, borders included, and the free-text last column takes the rest."""
-        table = self.styled_table(*headers, width=min(TABLE_WIDTH, self.client_width()), valign="t")
+        """A table of ledger rows, full width: the leading columns (date, amount, ...) take the
+        `fixed` shares of the line, the gap after each included, and the free-text last column
+        takes the rest; the amount (second) column is aligned right."""
+        table = self.table(*headers)
         for row in rows:
             table.add_row(*row)
-        for index, width in enumerate(fixed):
-            table.reformat_column(index, width=width)
         table.reformat_column(1, align="r")
+        free = table.width - sum(fixed)
+        if free < LEAST_FREE_TEXT:
+            # A narrow screen: every column shares the little room there is.
+            return table
+        for index, share in enumerate(fixed):
+            table.reformat_column(index, width=share - GAP, align="r" if index == 1 else "l")
+        # The free-text column fills the line, so ledgers line up from page to page.
+        table.reformat_column(len(headers) - 1, width=free)
         return table
 
     def header(self, title: str) -> str:
