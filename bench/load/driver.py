@@ -9,6 +9,9 @@ that is not clean.
 Defaults also come from the environment: DB, LOAD_SECONDS, LOAD_PLAYERS, LOAD_API_CLIENTS.
 PostgreSQL: the server of DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
 in a database of its own named load_<random>, dropped at the end.
+
+run_on_running_game() runs the same players against a game that is already up (the end-to-end
+tests' shared one, tests/e2e/test_load_driver.py), skipping the copy, migration, start and stop.
 """
 
 from __future__ import annotations
