@@ -9,6 +9,9 @@ that is not clean.
 Defaults also come from the environment: DB, LOAD_SECONDS, LOAD_PLAYERS, LOAD_API_CLIENTS.
 PostgreSQL: the server of DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
 in a database of its own named load_<random>, dropped at the end.
+
+run_on_running_game() runs the same players against a game that is already up (the end-to-end
+tests' shared one, tests/e2e/test_load_driver.py), skipping the copy, migration, start and stop.
 """
 
 from __future__ import annotations
@@ -61,23 +64,30 @@ def options_from(argv: list[str] | None) -> argparse.Namespace:
     return options
 
 
-def make_players(game: Game, *, players: int, password: str) -> list[dict]:
-    say(f"loading the demo data and {players} players")
+def make_players(
+    game: Game, *, players: int, password: str, tag: str = "", seed_demo: bool = True
+) -> list[dict]:
+    say(f"loading {'the demo data and ' if seed_demo else ''}{players} players")
+    script = "from bench.load.players import main; main()"
+    if seed_demo:
+        # The demo data `make run` loads (the shop, traits, kudos categories), then the players,
+        # in one process: each manage.py start costs seconds.
+        script = "from django.core.management import call_command; call_command('seed_demo');" + (
+            script
+        )
     output = game.manage(
         "shell",
         "-c",
-        # The demo data `make run` loads (the shop, traits, kudos categories), then the players,
-        # in one process: each manage.py start costs seconds.
-        "from django.core.management import call_command; call_command('seed_demo');"
-        "from bench.load.players import main; main()",
+        script,
         extra_env={
             # The game copy's src/ first, then the repository for bench.load.players.
             "PYTHONPATH": f"{game.game_dir}{os.pathsep}{REPO}",
             "LOAD_PLAYERS": str(players),
             "LOAD_ROOM_SIZE": str(ROOM_SIZE),
             "LOAD_PASSWORD": password,
+            "LOAD_TAG": tag,
         },
-    )
+    ).stdout
     # Django's shell may print a line about auto-imported models first; the JSON is the last.
     return json.loads(output.strip().splitlines()[-1])
 
@@ -173,15 +183,27 @@ def audit(game: Game) -> dict:
     return {"clean": completed.returncode == 0, "output": output.strip()[-4000:]}
 
 
-def server_tracebacks(game: Game) -> list[str]:
+def server_log_size(game: Game) -> int:
     log = game.log_dir / "server.log"
-    text = log.read_text(errors="replace") if log.exists() else ""
+    return log.stat().st_size if log.exists() else 0
+
+
+def server_tracebacks(game: Game, *, since: int = 0) -> list[str]:
+    """Tracebacks the server logged from byte `since` of its log on (a running game's log may
+    hold older ones, not this run's)."""
+    log = game.log_dir / "server.log"
+    text = ""
+    with contextlib.suppress(FileNotFoundError), log.open("rb") as file:
+        file.seek(since if since <= log.stat().st_size else 0)  # 0: the log was rotated
+        text = file.read().decode(errors="replace")
     return [
         text[max(0, m.start() - 300) : m.start() + 1200] for m in SERVER_TRACEBACK.finditer(text)
     ]
 
 
 def run_profile(database: str, options) -> dict:
+    """A whole run: a fresh game with the demo data and the players, started, played, audited,
+    stopped (and its PostgreSQL database dropped)."""
     password = secrets.token_urlsafe(16)
     with contextlib.ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="load-")))
@@ -199,9 +221,34 @@ def run_profile(database: str, options) -> dict:
             made.extend(make_players(game, players=options.players, password=password))
 
         game = stack.enter_context(running_game(workdir, url, prepare=prepare))
-        measured = asyncio.run(drive(game, made, options, password, workdir))
-        audited = audit(game)
-        tracebacks = server_tracebacks(game)
+        return play(game, made, options, password=password, workdir=workdir, log_from=0)
+
+
+def run_on_running_game(game: Game, options, *, workdir: Path) -> dict:
+    """A run against a game that is already up with the demo data (the end-to-end tests' shared
+    one): nothing is copied, migrated, started or stopped. The players are added under names
+    of this run's own, so the game's other accounts and characters are left as they were; the
+    audit checks the whole game, theirs included."""
+    password = secrets.token_urlsafe(16)
+    log_from = server_log_size(game)
+    made = make_players(
+        game,
+        players=options.players,
+        password=password,
+        tag=secrets.token_hex(3),
+        seed_demo=False,
+    )
+    return play(game, made, options, password=password, workdir=workdir, log_from=log_from)
+
+
+def play(
+    game: Game, players: list[dict], options, *, password: str, workdir: Path, log_from: int
+) -> dict:
+    """Log the players in, play, audit, and put the result together."""
+    measured = asyncio.run(drive(game, players, options, password, workdir))
+    audited = audit(game)
+    tracebacks = server_tracebacks(game, since=log_from)
+    database = "postgres" if game.database_url.startswith("postgres") else "sqlite"
     return assemble(database, options, measured, audited, tracebacks)
 
 

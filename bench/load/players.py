@@ -27,15 +27,17 @@ STARTING_XP = 1500  # more than every unlock in the demo shop costs, so buying n
 STARTING_KUDOS = 300  # thirty kudos/claim xp = 10 claims
 
 
-def account_key(index: int) -> str:
-    return f"load{index:03d}"
+def account_key(tag: str, index: int) -> str:
+    return f"load{tag}{index:03d}"
 
 
-def character_key(index: int) -> str:
-    return f"Runner{index:03d}"
+def character_key(tag: str, index: int) -> str:
+    return f"Runner{tag}{index:03d}"
 
 
-def create_players(*, players: int, room_size: int, password: str) -> list[dict]:
+def create_players(*, players: int, room_size: int, password: str, tag: str = "") -> list[dict]:
+    """`tag` keeps a run's names (and idempotency keys) apart from another run's in the same
+    game: a game that is already running, such as the end-to-end tests' shared one."""
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
     from evennia.accounts.models import AccountDB
@@ -59,22 +61,23 @@ def create_players(*, players: int, room_size: int, password: str) -> list[dict]
         number = (index - 1) // room_size + 1
         if number not in rooms:
             rooms[number] = create.create_object(
-                "typeclasses.rooms.Room", key=f"Load room {number}"
+                "typeclasses.rooms.Room", key=f"Load room {tag}{number}"
             )
         room = rooms[number]
         with transaction.atomic():
+            key = account_key(tag, index)
             account = create.create_account(
-                account_key(index),
-                f"{account_key(index)}@load.example.com",
+                key,
+                f"{key}@load.example.com",
                 None,
                 typeclass="typeclasses.accounts.Account",
                 permissions=["Player"],
             )
             account.password = hashed
             account.save(update_fields=["password"])
-            character, errors = Character.create(character_key(index), account=account)
+            character, errors = Character.create(character_key(tag, index), account=account)
             if errors:
-                raise RuntimeError(f"could not create {character_key(index)}: {errors}")
+                raise RuntimeError(f"could not create {character_key(tag, index)}: {errors}")
             character.location = room
             character.home = room
             account.db._last_puppet = character  # logging in puppets it
@@ -85,16 +88,14 @@ def create_players(*, players: int, room_size: int, password: str) -> list[dict]
             CharacterClassLevel.objects.create(
                 character=character, character_class=warrior, level=1, is_primary=True
             )
-        award_xp(
-            account, STARTING_XP, description="Load run stake", idempotency_key=f"load:{index}"
-        )
+        award_xp(account, STARTING_XP, description="Load run stake", idempotency_key=f"load:{key}")
         award_kudos(
             account,
             STARTING_KUDOS,
             staff_pick,
             "Load run stake",
             awarded_by=staff,
-            idempotency_key=f"load:{index}",
+            idempotency_key=f"load:{key}",
         )
         made.append(
             {
@@ -114,5 +115,6 @@ def main() -> None:
         players=int(os.environ["LOAD_PLAYERS"]),
         room_size=int(os.environ["LOAD_ROOM_SIZE"]),
         password=os.environ["LOAD_PASSWORD"],
+        tag=os.environ.get("LOAD_TAG", ""),
     )
     print(json.dumps(made))

@@ -1,8 +1,10 @@
-"""The real game for a load run: a private copy of src/ started like `make run`, on free loopback
-ports and its own database, stopped (and the database dropped) afterwards whatever happened.
+"""The real game in a private copy of src/, started like `make run` on free loopback ports and
+its own database, stopped afterwards whatever happened: for a load run, and (through
+tests/e2e/conftest.py, which imports it) for the end-to-end tests.
 
 The copy keeps the server's pid files, logs and database apart from a game a developer runs from
-src/ (the end-to-end tests start theirs the same way, see tests/e2e/conftest.py).
+src/, and gets the repository's manage.py beside it, which puts the copy's own src/ on the import
+path.
 """
 
 from __future__ import annotations
@@ -50,13 +52,23 @@ class Game:
     def log_dir(self) -> Path:
         return self.game_dir / "server" / "logs"
 
-    def manage(self, *args: str, extra_env: dict[str, str] | None = None) -> str:
-        """Run a management command against this game's settings and database; its stdout."""
+    @property
+    def admin_password(self) -> str:
+        return self.env["DEMO_ADMIN_PASSWORD"]
+
+    @property
+    def player_password(self) -> str:
+        return self.env["DEMO_PLAYER_PASSWORD"]
+
+    def manage(
+        self, *args: str, extra_env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess:
+        """Run a management command against this game's settings and database."""
         return run(
             [sys.executable, "manage.py", *args],
             cwd=self.game_dir.parent,
             env={**self.env, **(extra_env or {})},
-        ).stdout
+        )
 
 
 def run(command: list[str], *, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -101,34 +113,47 @@ def _answers(port: int) -> bool:
     return False
 
 
-@contextlib.contextmanager
-def postgres_database(server_url: str) -> Iterator[str]:
-    """A fresh `load_<random>` database on the PostgreSQL server of `server_url`, dropped on
-    exit (WITH FORCE: a server that did not stop cleanly may still hold connections)."""
+def fresh_postgres_database(server_url: str, name: str) -> str:
+    """Database `name` made afresh (dropped first if there) on the PostgreSQL server of
+    `server_url`; the URL to it."""
+    drop_postgres_database(server_url, name)
+    _postgres_admin(server_url, "CREATE DATABASE {}", name)
+    return urllib.parse.urlsplit(server_url)._replace(path=f"/{name}").geturl()
+
+
+def drop_postgres_database(server_url: str, name: str) -> None:
+    # WITH FORCE: a server that did not stop cleanly may still hold connections.
+    _postgres_admin(server_url, "DROP DATABASE IF EXISTS {} WITH (FORCE)", name)
+
+
+def _postgres_admin(server_url: str, statement: str, name: str) -> None:
     import dj_database_url
     import psycopg
     from psycopg import sql
 
     config = dj_database_url.parse(server_url)
+    with psycopg.connect(
+        dbname="postgres",
+        user=config["USER"] or None,
+        password=config["PASSWORD"] or None,
+        host=config["HOST"] or None,
+        port=config["PORT"] or None,
+        autocommit=True,
+        connect_timeout=10,
+    ) as connection:
+        connection.execute(sql.SQL(statement).format(sql.Identifier(name)))
+
+
+@contextlib.contextmanager
+def postgres_database(server_url: str) -> Iterator[str]:
+    """A fresh `load_<random>` database on the PostgreSQL server of `server_url`, dropped on
+    exit."""
     name = f"load_{secrets.token_hex(4)}"
-
-    def admin(statement: sql.Composable) -> None:
-        with psycopg.connect(
-            dbname="postgres",
-            user=config["USER"] or None,
-            password=config["PASSWORD"] or None,
-            host=config["HOST"] or None,
-            port=config["PORT"] or None,
-            autocommit=True,
-            connect_timeout=10,
-        ) as connection:
-            connection.execute(statement)
-
-    admin(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    url = fresh_postgres_database(server_url, name)
     try:
-        yield urllib.parse.urlsplit(server_url)._replace(path=f"/{name}").geturl()
+        yield url
     finally:
-        admin(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        drop_postgres_database(server_url, name)
 
 
 def _wait_for_ports(ports: list[int], deadline: float, game: Game, started: str) -> None:
@@ -165,6 +190,7 @@ def _wait_for_login_screen(telnet_port: int, deadline: float) -> None:
 
 
 def _evennia(game: Game, *args: str, timeout: float = 60) -> str:
+    # Evennia's launcher starts the portal and server with `twistd` from the venv (see PATH).
     evennia = Path(sys.executable).with_name("evennia")
     result = subprocess.run(
         [str(evennia), *args],
@@ -195,7 +221,8 @@ def running_game(
     workdir: Path, database_url: str, *, prepare: Callable[[Game], None]
 ) -> Iterator[Game]:
     """A private copy of the game in `workdir`, migrated, then `prepare`d (the caller loads the
-    demo data `make run` loads, and its own), started against `database_url`; stopped on exit."""
+    demo data `make run` loads, and its own), started against `database_url` on free ports;
+    stopped on exit."""
     shutil.copytree(
         REPO / "src",
         workdir / "src",
@@ -213,6 +240,7 @@ def running_game(
         # Evennia's launcher starts the portal and server with `twistd` from the venv.
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
         "PYTHONPATH": str(game_dir),
+        # pytest-django points this at the test settings; the real server runs the real ones.
         "DJANGO_SETTINGS_MODULE": "server.conf.settings",
         "DATABASE_URL": database_url,
         "PROGRESSION_TELNET_PORT": str(telnet_port),
@@ -240,6 +268,8 @@ def running_game(
             # starts the server behind it.
             _wait_for_ports([web_port + 5], deadline, game, started)
             started = _evennia(game, "start", timeout=START_TIMEOUT)
+        # The portal opens telnet and web; web+4 is the server's own web port behind the
+        # portal's proxy, so once it answers, pages are served.
         _wait_for_ports([telnet_port, web_port, web_port + 4], deadline, game, started)
         _wait_for_login_screen(telnet_port, deadline)
         yield game

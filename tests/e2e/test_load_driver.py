@@ -1,53 +1,28 @@
 """The load driver behind `make load`, run small so it cannot rot unnoticed: three telnet players
-and one API client against the real game on SQLite for a few seconds. It must log everyone in,
-get commands and purchases through, see no error, and end with a clean audit. (Its timings are
-for `make load` to print; nothing here asserts a time.)"""
+and one API client against the session's running game (the other end-to-end tests' one, so no
+second server is migrated and started) for a few seconds. It must log everyone in, get commands
+and purchases through, see no error, and end with a clean audit of the whole game, the other
+tests' data included. (Its timings are for `make load` to print; nothing here asserts a time.)"""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+
+from bench.load import driver, report
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parents[2]
 
-
-def test_a_small_load_run_reports_no_errors_and_a_clean_audit(tmp_path):
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench.load",
-            "--db",
-            "sqlite",
-            "--players",
-            "3",
-            "--api-clients",
-            "1",
-            "--seconds",
-            "8",
-            "--think",
-            "0.2",
-            "0.6",
-            "--out-dir",
-            str(tmp_path),
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
+def test_a_small_load_run_reports_no_errors_and_a_clean_audit(game_server, tmp_path):
+    options = driver.options_from(
+        ["--players", "3", "--api-clients", "1", "--seconds", "8", "--think", "0.2", "0.6"]
     )
-    assert completed.returncode == 0, completed.stdout + completed.stderr
-    result = json.loads((tmp_path / "load-sqlite.json").read_text())
+    result = driver.run_on_running_game(game_server, options, workdir=tmp_path)
+    printed = report.render(result)
 
     assert result["errors"]["total"] == 0, result["errors"]
     assert result["audit"]["clean"], result["audit"]["output"]
-    assert "Errors: 0" in completed.stdout and "progression_audit: clean" in completed.stdout
+    assert "Errors: 0" in printed and "progression_audit: clean" in printed
     # Players and the API client got through: many kinds of command answered, requests served.
     assert len(result["telnet"]) >= 5, result["telnet"]
     assert result["throughput"]["api"] > 0, result["api"]
