@@ -127,9 +127,12 @@ class Player:
         self.wanted = wanted
         self.session = _session(self.account)
         # A player who is logged in has had their account's and character's attributes (the
-        # options, the playable-character list) read into Evennia's cache already.
+        # options, the playable-character list) read into Evennia's cache already; options
+        # never set are cached as missing after their first read, as a player's first command
+        # does.
         self.account.attributes.all()
         self.character.attributes.all()
+        self.account.options.all()
 
     def run(self, typed: str, *, expect: str | None = None) -> str:
         from world.progression.commands import PROGRESSION_COMMANDS

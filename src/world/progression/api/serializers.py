@@ -16,6 +16,7 @@ from ..models import (
 )
 from ..rules.text import plain_text
 from ..selectors.api_reads import LARGEST_ID
+from ..types import ProgressionReason
 
 # Descriptions are plain text; JSON carries them as strings and clients must not render HTML.
 
@@ -32,6 +33,21 @@ class PlainTextField(serializers.CharField):
         return plain_text(value, max_length=progression_settings.MAX_SHOWN_TEXT)
 
 
+class ReasonLabelField(serializers.CharField):
+    """A ledger row's reason as players read it ("Scene award"). Read from the `reason` column
+    rather than through the model's `get_reason_display` method: DRF inspects the signature of
+    a method source on every row, which was a third of a dashboard's time."""
+
+    labels = dict(ProgressionReason.choices)
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(source="reason", **kwargs)
+
+    def to_representation(self, value) -> str:
+        return str(self.labels.get(value, value))
+
+
 class XPBalanceSerializer(serializers.Serializer):
     total_earned = serializers.IntegerField()
     total_spent = serializers.IntegerField()
@@ -45,7 +61,7 @@ class KudosBalanceSerializer(serializers.Serializer):
 
 
 class XPTransactionSerializer(serializers.ModelSerializer):
-    reason_display = serializers.CharField(source="get_reason_display")
+    reason_display = ReasonLabelField()
     character_id = serializers.IntegerField(allow_null=True)
     character_name = PlainTextField(source="character.db_key", allow_null=True)
 
@@ -64,7 +80,7 @@ class XPTransactionSerializer(serializers.ModelSerializer):
 
 
 class CharacterXPTransactionSerializer(serializers.ModelSerializer):
-    reason_display = serializers.CharField(source="get_reason_display")
+    reason_display = ReasonLabelField()
     character_id = serializers.IntegerField()
     character_name = PlainTextField(source="character.db_key")
 
