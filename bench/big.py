@@ -208,6 +208,9 @@ def _client(account_id):
 
     client = Client(HTTP_HOST="localhost")  # a host the game answers to (ALLOWED_HOSTS)
     client.force_login(AccountDB.objects.get(pk=account_id))
+    # A player's first request after logging in shares the login with the webclient (one
+    # session write); the timed requests are the ones that follow, as on a page left open.
+    _ok(client.get("/api/progression/account/"))
     return client
 
 

@@ -205,7 +205,13 @@ ALLOWED_HOSTS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    *MIDDLEWARE,  # noqa: F405
+    *(
+        # The same login sharing, without a session write on every API call (web/middleware.py).
+        "web.middleware.GameSharedLoginMiddleware"
+        if name == "evennia.web.utils.middleware.SharedLoginMiddleware"
+        else name
+        for name in MIDDLEWARE  # noqa: F405
+    ),
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its 429 answer.

@@ -169,5 +169,5 @@ def why(row) -> str:
     if row.claim_category_id:
         return f"Claimed - {text}"
     if row.awarded_by_id:
-        text += f" (from {shown(row.awarded_by.key)})"
+        text += f" (from {shown(row.awarded_by_name)})"
     return text

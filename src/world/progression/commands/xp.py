@@ -112,7 +112,7 @@ class CmdXP(ProgressionCommand):
         for row in transactions:
             details = shown(row.description)
             if row.character_id:
-                name = shown(row.character.key)
+                name = shown(row.character_name)
                 details = f"{details} ({name})" if details else name
             rows.append(
                 (

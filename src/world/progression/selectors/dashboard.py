@@ -7,29 +7,50 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import timedelta
 
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from ..models import (
+    CharacterXPTransaction,
     ExperiencePointsData,
     KudosClaimCategory,
     KudosPointsData,
     KudosTransaction,
     XPTransaction,
 )
+from .accounts import owned_character_ids
 
 DASHBOARD_DEFAULT_LIMIT = 50
 DASHBOARD_MAX_LIMIT = 200
 
 
+# The names a ledger row shows are read as columns (`character_name`, `awarded_by_name`), not by
+# joining in the character or account: each of those is an Evennia typeclassed object, which
+# costs far more to build than the row itself, and only its name is shown.
+
+
 def xp_history(account):
-    return XPTransaction.objects.filter(account=account).select_related("character")
+    """The account's XP ledger rows, each with `character_name` (None without a character)."""
+    return XPTransaction.objects.filter(account=account).annotate(
+        character_name=F("character__db_key")
+    )
+
+
+def character_xp_history(account):
+    """Character XP ledger rows of the characters `account` owns, each with `character_name`."""
+    return CharacterXPTransaction.objects.filter(
+        character_id__in=owned_character_ids(account)
+    ).annotate(character_name=F("character__db_key"))
 
 
 def kudos_history(account):
-    return KudosTransaction.objects.filter(account=account).select_related(
-        "source_category", "claim_category", "awarded_by", "character"
+    """The account's kudos ledger rows with their categories, each with `awarded_by_name` and
+    `character_name` (None where there is no giver or character)."""
+    return (
+        KudosTransaction.objects.filter(account=account)
+        .select_related("source_category", "claim_category")
+        .annotate(awarded_by_name=F("awarded_by__username"), character_name=F("character__db_key"))
     )
 
 

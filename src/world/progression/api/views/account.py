@@ -8,9 +8,14 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ...models import CharacterXPTransaction, KudosClaimCategory, KudosTransaction, XPTransaction
-from ...selectors import owned_character_ids
 from ...selectors.api_reads import kudos_balance
-from ...selectors.dashboard import account_dashboard, kudos_history, weekly_earnings, xp_history
+from ...selectors.dashboard import (
+    account_dashboard,
+    character_xp_history,
+    kudos_history,
+    weekly_earnings,
+    xp_history,
+)
 from ...services.kudos import claim_kudos
 from .. import serializers as s
 from ..filters import CharacterXPTransactionFilter, KudosTransactionFilter, XPTransactionFilter
@@ -91,9 +96,7 @@ class CharacterXPHistoryViewSet(_HistoryViewSet):
     filterset_class = CharacterXPTransactionFilter
 
     def rows(self):
-        return CharacterXPTransaction.objects.filter(
-            character_id__in=owned_character_ids(self.account)
-        ).select_related("character")
+        return character_xp_history(self.account)
 
 
 @extend_schema(
