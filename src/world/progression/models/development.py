@@ -20,9 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db import models
+from django.db import connection, models
 from django.db import transaction as db_transaction
 from django.db.models import Q
+from django.db.models.constants import OnConflict
+from django.db.models.sql import InsertQuery
 from django.utils import timezone
 
 from world.mechanics.services import modifier_totals
@@ -281,9 +283,13 @@ def apply_development_awards(
                 transaction_date=now,
             )
         )
-    write_trait_values(values)
-    write_points(points, now=now)
-    created = iter(DevelopmentTransaction.objects.bulk_create(new_transactions))
+    if connection.vendor == "postgresql":
+        _write_award_in_one_statement(values, points, new_transactions, now=now)
+    else:
+        write_trait_values(values)
+        write_points(points, now=now)
+        DevelopmentTransaction.objects.bulk_create(new_transactions)
+    created = iter(new_transactions)
     return [
         earlier[state.earlier[entry.idempotency_key]]
         if entry.idempotency_key in state.earlier
@@ -298,14 +304,75 @@ def write_trait_values(values: dict[Pair, int]) -> None:
     the values were read by this transaction, so setting them loses no one's change."""
     if values:
         CharacterTraitValue.objects.bulk_create(
-            [
-                CharacterTraitValue(character_id=c, trait_id=t, value=v)
-                for (c, t), v in sorted(values.items())
-            ],
-            update_conflicts=True,
-            unique_fields=["character", "trait"],
-            update_fields=["value"],
+            _trait_value_rows(values), update_conflicts=True, **_VALUE_UPSERT
         )
+
+
+def _trait_value_rows(values: dict[Pair, int]) -> list[CharacterTraitValue]:
+    return [
+        CharacterTraitValue(character_id=c, trait_id=t, value=v)
+        for (c, t), v in sorted(values.items())
+    ]
+
+
+def _point_rows(points: dict[Pair, tuple[int, int]], now) -> list[DevelopmentPoints]:
+    return [
+        DevelopmentPoints(
+            character_id=c, trait_id=t, total_earned=earned, banked_points=banked, updated_date=now
+        )
+        for (c, t), (earned, banked) in sorted(points.items())
+    ]
+
+
+# Upserts keyed on (character, trait), setting these columns: `write_trait_values`,
+# `write_points` and the one-statement form below use the same.
+_VALUE_UPSERT = {"unique_fields": ["character", "trait"], "update_fields": ["value"]}
+_POINTS_UPSERT = {
+    "unique_fields": ["character", "trait"],
+    "update_fields": ["total_earned", "banked_points", "updated_date"],
+}
+
+
+def _insert_sql(model, rows, *, upsert=None, returning=False) -> tuple[str, tuple]:
+    """The SQL and parameters of `model.objects.bulk_create(rows, ...)`, built by Django's own
+    insert compiler (so field conversion and the ON CONFLICT clause are Django's)."""
+    meta = model._meta
+    fields = [f for f in meta.concrete_fields if not (f.primary_key and f.get_default() is None)]
+    query = InsertQuery(
+        model,
+        on_conflict=OnConflict.UPDATE if upsert else None,
+        update_fields=[meta.get_field(name) for name in (upsert or {}).get("update_fields", ())],
+        unique_fields=[meta.get_field(name) for name in (upsert or {}).get("unique_fields", ())],
+    )
+    query.insert_values(fields, rows)
+    compiler = query.get_compiler(connection=connection)
+    if returning:
+        compiler.returning_fields = [meta.pk]
+    [(sql, params)] = compiler.as_sql()
+    return sql, tuple(params)
+
+
+def _write_award_in_one_statement(values, points, new_transactions, *, now) -> None:
+    """PostgreSQL: the trait value upsert and the points upsert as data-modifying CTEs of the
+    ledger insert, so an award writes in one statement instead of three. Each CTE touches its own
+    table, so no row is written twice in the statement; the ledger's new ids come back with it."""
+    if not new_transactions:
+        return
+    parts, params = [], []
+    for name, model, rows, upsert in (
+        ("trait_values", CharacterTraitValue, _trait_value_rows(values), _VALUE_UPSERT),
+        ("points", DevelopmentPoints, _point_rows(points, now), _POINTS_UPSERT),
+    ):
+        if rows:
+            sql, row_params = _insert_sql(model, rows, upsert=upsert)
+            parts.append(f"{name} AS ({sql})")
+            params += row_params
+    sql, row_params = _insert_sql(DevelopmentTransaction, new_transactions, returning=True)
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {', '.join(parts)} {sql}" if parts else sql, (*params, *row_params))
+        for row, (pk,) in zip(new_transactions, cursor.fetchall(), strict=True):
+            row.pk = pk
+            row._state.adding, row._state.db = False, connection.alias
 
 
 def write_points(points: dict[Pair, tuple[int, int]], *, now) -> None:
@@ -313,19 +380,7 @@ def write_points(points: dict[Pair, tuple[int, int]], *, now) -> None:
     upsert (see `write_trait_values`); on PostgreSQL the upsert also locks each row."""
     if points:
         DevelopmentPoints.objects.bulk_create(
-            [
-                DevelopmentPoints(
-                    character_id=c,
-                    trait_id=t,
-                    total_earned=earned,
-                    banked_points=banked,
-                    updated_date=now,
-                )
-                for (c, t), (earned, banked) in sorted(points.items())
-            ],
-            update_conflicts=True,
-            unique_fields=["character", "trait"],
-            update_fields=["total_earned", "banked_points", "updated_date"],
+            _point_rows(points, now), update_conflicts=True, **_POINTS_UPSERT
         )
 
 
