@@ -41,6 +41,64 @@ class TelnetClosed(Exception):
     pass
 
 
+class TelnetDecoder:
+    """Splits received bytes into text and answers refusing every option the server offers.
+
+    The end-to-end telnet test uses it too, so both clients see the same plain text.
+    """
+
+    def __init__(self) -> None:
+        self._pending = b""  # bytes of an unfinished telnet command
+
+    def feed(self, data: bytes) -> tuple[str, bytes]:
+        """The text in `data` and the bytes to send back: DO gets WONT, WILL gets DONT."""
+        data, self._pending = self._pending + data, b""
+        text = bytearray()
+        answers = bytearray()
+        index = 0
+        while index < len(data):
+            byte = data[index]
+            if byte != IAC:
+                text.append(byte)
+                index += 1
+                continue
+            if index + 1 >= len(data):
+                self._pending = data[index:]
+                break
+            command = data[index + 1]
+            if command == IAC:  # an escaped 255 data byte
+                text.append(IAC)
+                index += 2
+            elif command in (WILL, WONT, DO, DONT):
+                if index + 2 >= len(data):
+                    self._pending = data[index:]
+                    break
+                option = data[index + 2]
+                if command == DO:
+                    answers += bytes([IAC, WONT, option])
+                elif command == WILL:
+                    answers += bytes([IAC, DONT, option])
+                index += 3
+            elif command == SB:
+                end = data.find(bytes([IAC, SE]), index)
+                if end < 0:
+                    self._pending = data[index:]
+                    break
+                index = end + 2
+            else:
+                index += 2
+        return text.decode("utf-8", errors="replace").replace("\r\n", "\n"), bytes(answers)
+
+
+def plain_text(text: str) -> str:
+    """`text` without colour codes and carriage returns.
+
+    Callers pass all the unconsumed text, not just the new part: an escape can be split between
+    reads.
+    """
+    return ANSI_ESCAPE.sub("", text).replace("\r", "")
+
+
 @dataclass
 class Reply:
     text: str
@@ -55,7 +113,7 @@ class TelnetPlayer:
         self.name = name
         self.timeout = timeout
         self.text = ""  # decoded, plain text received and not yet consumed
-        self._pending = b""  # bytes of an unfinished telnet command
+        self._telnet = TelnetDecoder()
         self._arrived = asyncio.Event()
         self._closed = False
         self._sequence = 0
@@ -129,43 +187,7 @@ class TelnetPlayer:
 
     def _feed(self, data: bytes) -> None:
         """Turn received bytes into text, answering option negotiation with "no"."""
-        data, self._pending = self._pending + data, b""
-        text = bytearray()
-        answers = bytearray()
-        index = 0
-        while index < len(data):
-            byte = data[index]
-            if byte != IAC:
-                text.append(byte)
-                index += 1
-                continue
-            if index + 1 >= len(data):
-                self._pending = data[index:]
-                break
-            command = data[index + 1]
-            if command == IAC:  # an escaped 255 data byte
-                text.append(IAC)
-                index += 2
-            elif command in (WILL, WONT, DO, DONT):
-                if index + 2 >= len(data):
-                    self._pending = data[index:]
-                    break
-                option = data[index + 2]
-                if command == DO:
-                    answers += bytes([IAC, WONT, option])
-                elif command == WILL:
-                    answers += bytes([IAC, DONT, option])
-                index += 3
-            elif command == SB:
-                end = data.find(bytes([IAC, SE]), index)
-                if end < 0:
-                    self._pending = data[index:]
-                    break
-                index = end + 2
-            else:
-                index += 2
+        text, answers = self._telnet.feed(data)
         if answers:
-            self._writer.write(bytes(answers))
-        decoded = text.decode("utf-8", errors="replace").replace("\r\n", "\n")
-        # Stripped from the unconsumed text as a whole: an escape can be split between reads.
-        self.text = ANSI_ESCAPE.sub("", self.text + decoded).replace("\r", "")
+            self._writer.write(answers)
+        self.text = plain_text(self.text + text)

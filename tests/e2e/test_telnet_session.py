@@ -11,14 +11,13 @@ import time
 
 import pytest
 
+from bench.load.telnet import TelnetDecoder, plain_text
+
 pytestmark = pytest.mark.slow
 
 READ_TIMEOUT = 30  # seconds to wait for an expected line
 END_MARKER = "zz-end-of-output"
 NOT_FOUND_END = 'Type "help" for help.'
-IAC, SB, SE = 255, 250, 240
-WILL, WONT, DO, DONT = 251, 252, 253, 254
-ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 # Gives the demo player's account XP and a class only this test buys from (Duelist, level 1 at
 # 5 XP), so whatever other end-to-end tests bought does not matter. Prints the XP available.
@@ -55,7 +54,7 @@ class TelnetClient:
 
     def __init__(self, host: str, port: int):
         self.sock = socket.create_connection((host, port), timeout=READ_TIMEOUT)
-        self.pending = b""  # bytes not yet split into text and telnet commands
+        self.telnet = TelnetDecoder()
         self.text = ""
         self.transcript: list[str] = []
 
@@ -94,43 +93,10 @@ class TelnetClient:
         return output
 
     def _feed(self, data: bytes) -> None:
-        data, self.pending = self.pending + data, b""
-        text = bytearray()
-        index = 0
-        while index < len(data):
-            byte = data[index]
-            if byte != IAC:
-                text.append(byte)
-                index += 1
-                continue
-            if index + 1 >= len(data):
-                self.pending = data[index:]
-                break
-            command = data[index + 1]
-            if command == IAC:  # an escaped 255 data byte
-                text.append(IAC)
-                index += 2
-            elif command in (WILL, WONT, DO, DONT):
-                if index + 2 >= len(data):
-                    self.pending = data[index:]
-                    break
-                option = data[index + 2]
-                if command == DO:
-                    self.sock.sendall(bytes([IAC, WONT, option]))
-                elif command == WILL:
-                    self.sock.sendall(bytes([IAC, DONT, option]))
-                index += 3
-            elif command == SB:
-                end = data.find(bytes([IAC, SE]), index)
-                if end < 0:
-                    self.pending = data[index:]
-                    break
-                index = end + 2
-            else:
-                index += 2
-        self.text += text.decode("utf-8", errors="replace").replace("\r\n", "\n")
-        # Stripped from all the text so far: an escape can be split between two reads.
-        self.text = ANSI_ESCAPE.sub("", self.text).replace("\r", "")
+        text, answers = self.telnet.feed(data)
+        if answers:
+            self.sock.sendall(answers)
+        self.text = plain_text(self.text + text)
 
 
 @pytest.fixture
