@@ -49,7 +49,7 @@ def spoiled_runner(db):
     return character, running
 
 
-def test_one_award_takes_at_most_six_statements_with_the_lock(spoiled_runner, django_assert_num_queries):
+def test_one_award_takes_at_most_six_statements(spoiled_runner, django_assert_num_queries):
     character, running = spoiled_runner
     with django_assert_num_queries(AWARD_STATEMENTS):
         award_development_points(character, running, DevelopmentSource.TRAINING, 10)
