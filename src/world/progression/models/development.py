@@ -17,6 +17,7 @@ values, an upsert of the point rows and the ledger insert.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -42,6 +43,7 @@ from ..rules.development import (
 from ..types import DevelopmentSource, ProgressionReason
 from .development_state import DevelopmentState, Pair, tagged_rows
 from .locks import lock_characters
+from .statements import Statement
 from .unlocks import CharacterUnlock, TraitRatingUnlock
 
 
@@ -179,9 +181,20 @@ def read_development_state(
     idempotency keys already used and (if asked) the rate modifiers, each row tagged by kind.
 
     An action runs it after taking the characters' lock, so what it reads cannot change before
-    the action writes (every writer of these rows takes the lock first).
+    the action writes (every writer of these rows takes the lock first). The statement is
+    compiled once per shape (`statements.Statement`).
     """
-    characters, traits, keys = sorted(set(character_ids)), sorted(set(trait_ids)), list(keys)
+    statement = _STATE_WITH_MODIFIERS if with_modifiers else _STATE
+    return DevelopmentState.from_rows(
+        statement.rows(
+            characters=sorted(set(character_ids)),
+            traits=sorted(set(trait_ids)),
+            keys=sorted(set(keys)),
+        )
+    )
+
+
+def _development_state_query(*, characters, traits, keys, with_modifiers: bool):
     mine = {"character_id__in": characters, "trait_id__in": traits}
     parts = [
         tagged_rows(CharacterTraitValue.objects.filter(**mine), "v", number="value"),
@@ -222,7 +235,11 @@ def read_development_state(
                 number="total",
             )
         )
-    return DevelopmentState.from_rows(parts[0].union(*parts[1:], all=True))
+    return parts[0].union(*parts[1:], all=True)
+
+
+_STATE = Statement(functools.partial(_development_state_query, with_modifiers=False))
+_STATE_WITH_MODIFIERS = Statement(functools.partial(_development_state_query, with_modifiers=True))
 
 
 def apply_development_awards(

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from evennia.objects.models import ObjectDB
 
+from .statements import Statement
+
 
 def lock_characters(character_ids: Iterable[int]) -> None:
     """Lock the rows of these characters, in primary-key order, until the transaction ends.
@@ -34,12 +36,17 @@ def lock_characters(character_ids: Iterable[int]) -> None:
         raise RuntimeError("lock_characters must run inside the action's transaction.")
     if not connection.features.has_select_for_update:
         return
-    list(
+    _LOCK.rows(characters=ids)
+
+
+_LOCK = Statement(
+    lambda *, characters: (
         ObjectDB.objects.select_for_update(no_key=True)
-        .filter(pk__in=ids)
+        .filter(pk__in=characters)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
+)
 
 
 def lock_character(character) -> None:
