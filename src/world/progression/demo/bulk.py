@@ -90,11 +90,14 @@ def reset_sequences(model_list: Sequence[type[models.Model]]) -> None:
 
 
 def analyze(model_list: Sequence[type[models.Model]]) -> None:
-    """Refresh PostgreSQL's planner statistics after a bulk load, as autovacuum would a while
-    later. (SQLite is left alone: Django never runs ANALYZE there, nor would a game.)"""
+    """After a bulk load on PostgreSQL, do now what autovacuum would do a while later: refresh
+    the planner's statistics and (outside a transaction, where VACUUM can run) the visibility
+    map, so index-only scans work at once and no autovacuum of the new rows runs under a
+    measurement. (SQLite is left alone: Django never runs ANALYZE there, nor would a game.)"""
     if connection.vendor != "postgresql":
         return
     quote = connection.ops.quote_name
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
     with connection.cursor() as cursor:
         for model in model_list:
-            cursor.execute(f"ANALYZE {quote(model._meta.db_table)}")
+            cursor.execute(f"{command} {quote(model._meta.db_table)}")
