@@ -134,7 +134,17 @@ def generate(
             catalogue, accounts, characters, size.ledger_rows, rng=rng, now=now, say=say
         )
         reset_sequences([AccountDB, ObjectDB, Attribute, KudosTransaction, CharacterUnlock])
-    analyze([AccountDB, ObjectDB, *catalogue.written_models()])
+    analyze(
+        [
+            AccountDB,
+            ObjectDB,
+            Attribute,
+            AccountDB.db_attributes.through,
+            AccountDB.db_tags.through,
+            ObjectDB.db_tags.through,
+            *catalogue.written_models(),
+        ]
+    )
     say(f"done in {time.perf_counter() - started:.1f} s")
     return {"accounts": len(accounts), "characters": len(characters), **counts}
 
