@@ -4,7 +4,8 @@ Runs once on SQLite and, when DATABASE_URL is set, once more on that database (e
 process, since Django's settings are per process), on a scratch database created for the run.
 Prints one table per database, each row with its change against the previous run's
 (bench/results/latest.json, which this run then replaces; the replaced one is kept as
-previous.json).
+previous.json). `make bench BIG=1` keeps its own pair, latest-big.json and previous-big.json, so
+the two sizes are each compared with their own kind.
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
+
+
+def _result_name(kind: str) -> str:
+    """latest.json / previous.json, with -big for a run at the big size."""
+    big = os.environ.get("BENCH_SIZE") == "big" or os.environ.get("BIG") not in (None, "", "0")
+    return f"{kind}-big.json" if big else f"{kind}.json"
 
 
 def main() -> int:
@@ -66,16 +73,16 @@ def main() -> int:
         print_table(name, result, previous.get("databases", {}).get(name))
     RESULTS.mkdir(parents=True, exist_ok=True)
     if previous:
-        (RESULTS / "previous.json").write_text(json.dumps(previous, indent=2))
-    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2))
+        (RESULTS / _result_name("previous")).write_text(json.dumps(previous, indent=2))
+    (RESULTS / _result_name("latest")).write_text(json.dumps(report, indent=2))
     since = f"; change against the run of {previous['date']}" if previous else ""
-    print(f"\n{report['machine']}; results in bench/results/latest.json{since}")
+    print(f"\n{report['machine']}; results in bench/results/{_result_name('latest')}{since}")
     return 0
 
 
 def _previous_report() -> dict:
     try:
-        return json.loads((RESULTS / "latest.json").read_text())
+        return json.loads((RESULTS / _result_name("latest")).read_text())
     except (OSError, ValueError):
         return {}
 
