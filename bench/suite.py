@@ -59,32 +59,44 @@ def _setup() -> None:
 
 
 def _measure(name, operation, *, prepare=None, repetitions=REPETITIONS, floor=None) -> dict:
-    """Time `operation(i)` `repetitions` times after a warm-up; count its statements once."""
+    """Time `operation(i)` `repetitions` times after a warm-up; count its statements once.
+
+    `floor`, (name, operation), is the same work as hand-written SQL: it is timed call for call
+    alternately with `operation`, so both see the same moments of a busy or idle machine, and
+    its row is returned under "floor_row" (the operation's row gets the ratio of the medians).
+    """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     total = WARMUP + repetitions + 1
     inputs = prepare(total) if prepare else list(range(total))
+    timed = [(name, operation)] + ([floor] if floor is not None else [])
     for i in range(WARMUP):
-        operation(inputs[i])
-    timings = []
+        for _, call in timed:
+            call(inputs[i])
+    timings: dict[str, list[float]] = {label: [] for label, _ in timed}
     for i in range(WARMUP, WARMUP + repetitions):
-        started = time.perf_counter()
-        operation(inputs[i])
-        timings.append(time.perf_counter() - started)
-    with CaptureQueriesContext(connection) as captured:
-        operation(inputs[-1])
-    timings.sort()
-    median = statistics.median(timings)
-    row = {
-        "name": name,
-        "statements": len(captured.captured_queries),
-        "median_ms": median * 1000,
-        "p95_ms": timings[int(len(timings) * 0.95) - 1] * 1000,
-        "ops_per_second": 1 / median if median else 0,
-    }
+        for label, call in timed:
+            started = time.perf_counter()
+            call(inputs[i])
+            timings[label].append(time.perf_counter() - started)
+    rows = {}
+    for label, call in timed:
+        with CaptureQueriesContext(connection) as captured:
+            call(inputs[-1])
+        ordered = sorted(timings[label])
+        median = statistics.median(ordered)
+        rows[label] = {
+            "name": label,
+            "statements": len(captured.captured_queries),
+            "median_ms": median * 1000,
+            "p95_ms": ordered[int(len(ordered) * 0.95) - 1] * 1000,
+            "ops_per_second": 1 / median if median else 0,
+        }
+    row = rows[name]
     if floor is not None:
-        row["floor_ratio"] = median / (floor["median_ms"] / 1000)
+        row["floor_ratio"] = row["median_ms"] / rows[floor[0]]["median_ms"]
+        row["floor_row"] = rows[floor[0]]
     return row
 
 

@@ -14,7 +14,8 @@ ledger row and changes nothing, also under concurrency (the key is unique in the
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import IntegrityError, connection, models, transaction
@@ -45,9 +46,14 @@ class Posting:
     transaction: models.Model
     # True when an idempotency key matched an earlier posting: nothing was changed this time.
     replayed: bool = False
-    # The balance row as this posting left it (None when replayed, or when the database cannot
-    # return it from the UPDATE or the posting created the row).
-    balance: models.Model | None = None
+    # Builds the balance row the UPDATE returned; most callers never ask for it.
+    balance_row: Callable[[], models.Model] | None = field(default=None, repr=False)
+
+    @functools.cached_property
+    def balance(self) -> models.Model | None:
+        """The balance row as this posting left it (None when replayed, or when the database
+        cannot return it from the UPDATE or the posting created the row)."""
+        return self.balance_row() if self.balance_row else None
 
 
 def ledger_totals(amount_field: str = "amount", reason_field: str | None = "reason") -> dict:
@@ -102,7 +108,7 @@ def post(
         if idempotency_key and (earlier := _earlier(ledger_model, idempotency_key, ledger_fields)):
             return Posting(earlier, replayed=True)
         raise shortfall
-    return Posting(row, balance=balance)
+    return Posting(row, balance_row=balance)
 
 
 # The two statements every posting makes are written here as SQL (built once per model and
@@ -199,8 +205,8 @@ def _prepared(field: models.Field, plain: bool, value: Any, db) -> Any:
 
 
 def _move_balance(pool: Pool, earned_delta: int, spent_delta: int):
-    """Apply the deltas. Returns (balance row or None, None) when they fit, or (None, the
-    insufficient-balance error) when they don't (raised by the caller, not here)."""
+    """Apply the deltas. Returns (what builds the returned balance row, or None; None) when they
+    fit, or (None, the insufficient-balance error) when they don't (raised by the caller)."""
     spent = pool.spent_field
     takes_from_available = spent_delta - earned_delta  # > 0 when the posting lowers available
     model, db = pool.model, transaction.get_connection()
@@ -233,7 +239,7 @@ def _move_balance(pool: Pool, earned_delta: int, spent_delta: int):
         if returned is not None:
             found = cursor.fetchone()
             if found is not None:
-                return _balance_row(db, model, returned, found, now), None
+                return functools.partial(_balance_row, db, model, returned, found, now), None
         elif cursor.rowcount:
             return None, None
     changes = {"updated_date": now}
