@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from django.db import IntegrityError, connection, models, transaction
@@ -47,7 +48,7 @@ class Posting:
     # True when an idempotency key matched an earlier posting: nothing was changed this time.
     replayed: bool = False
     # Builds the balance row the UPDATE returned; most callers never ask for it.
-    balance_row: Callable[[], models.Model] | None = field(default=None, repr=False)
+    balance_row: Callable[[], models.Model] | None = dataclass_field(default=None, repr=False)
 
     @functools.cached_property
     def balance(self) -> models.Model | None:
