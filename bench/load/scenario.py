@@ -45,9 +45,15 @@ POSES = (
     "traces a map on the table with one finger.",
 )
 SAYS = ("Again, and mind your left.", "Who goes there?", "We ride at dawn.", "Not bad at all.")
-# A shop row offering an unlock the player can afford: "| Warrior level 2 | 20 XP | yes | unlock
-# Warrior 2 |".
-AFFORDABLE = re.compile(r"\|\s*yes\s*\|\s*(unlock [^|]*?)\s*\|")
+# A shop row offering an unlock the player can afford, as the `unlocks` table draws it (columns
+# apart by spaces, no borders): "Warrior level 2    20 XP  yes     unlock Warrior 2".
+AFFORDABLE = re.compile(r"^.*\byes\s+(unlock \S.*?)\s*$", re.MULTILINE)
+
+
+def affordable_in(shop: str) -> list[str]:
+    """What a player would type to quote each unlock the `unlocks` reply offers them and they
+    can afford (the part before "Bought:", which lists what they hold)."""
+    return AFFORDABLE.findall(shop.split("Bought:")[0])
 
 
 @dataclass
@@ -159,7 +165,7 @@ class LoadPlayer:
     def learn(self, kind: str, text: str) -> None:
         """Keep what the reply tells the player: the shop, what was bought, the scene."""
         if "Unlocks for" in text:
-            self.affordable = AFFORDABLE.findall(text.split("Bought:")[0])
+            self.affordable = affordable_in(text)
         if "You unlock " in text:
             self.results.outcomes["unlocks bought"] += 1
             if self.quoted in self.affordable:

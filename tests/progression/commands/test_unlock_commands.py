@@ -5,6 +5,8 @@ from types import SimpleNamespace
 import pytest
 from table_cells import row_starting
 
+from bench.load.scenario import affordable_in
+
 from world.classes.factories import CharacterClassFactory
 from world.classes.models import CharacterClassLevel
 from world.progression.factories import (
@@ -76,6 +78,18 @@ def test_unlocks_marks_what_the_player_cannot_afford(play, player, account, give
 
     assert row_starting(out, "Warrior level 1")[2] == "yes"
     assert row_starting(out, "Strength 2.0")[2] == "no"
+
+
+def test_the_load_driver_reads_what_the_shop_offers_a_player_who_can_afford_it(
+    play, player, account, give_xp, shop
+):
+    # `make load`'s players quote and buy what this table offers (bench/load/scenario.py).
+    give_xp(account, 15)
+    purchase_unlock(player, shop.warrior_1)
+
+    assert affordable_in(play(player, "unlocks")) == []
+    give_xp(account, 100)
+    assert affordable_in(play(player, "unlocks")) == ["unlock Warrior 2", "unlock Strength 2.0"]
 
 
 def test_unlocks_lists_bought_unlocks(play, player, account, give_xp, shop):
