@@ -6,7 +6,6 @@ import pytest
 from table_cells import row_starting
 
 from bench.load.scenario import affordable_in
-
 from world.classes.factories import CharacterClassFactory
 from world.classes.models import CharacterClassLevel
 from world.progression.factories import (
