@@ -79,3 +79,14 @@ def test_a_query_that_changes_a_value_on_its_way_in_is_refused(db):
 
     with pytest.raises(ValueError, match="unchanged"):
         statement.rows(names=["Lo"])
+
+
+def test_an_empty_list_reads_nothing_without_a_statement(grid, django_assert_num_queries):
+    characters, traits = grid
+    statement = Statement(_values)
+
+    with django_assert_num_queries(0):
+        assert statement.rows(characters=[], traits=traits) == []
+    assert statement.rows(characters=characters[:1], traits=traits[:1]) == [
+        (characters[0], traits[0], 0)
+    ]

@@ -17,6 +17,7 @@ from world.relationships.models import CharacterRelationship
 from world.traits.models import CharacterTraitValue
 
 from ..rules.ratings import tier_of_level
+from .statements import Statement
 from .unlocks import CharacterUnlock
 
 
@@ -61,21 +62,13 @@ def character_snapshots(
     trait values, class levels, unbought unlocks and, when requirements look at relationships,
     the relationships and which of their targets exist."""
     snapshots = {character.pk: CharacterSnapshot(character=character) for character in characters}
-    ids = list(snapshots)
-    for character_id, trait_id, value in CharacterTraitValue.objects.filter(
-        character_id__in=ids
-    ).values_list("character_id", "trait_id", "value"):
+    ids = sorted(snapshots)
+    for character_id, trait_id, value in _TRAIT_VALUES.rows(characters=ids):
         snapshots[character_id].trait_values[trait_id] = value
-    for character_id, class_id, name, level in CharacterClassLevel.objects.filter(
-        character_id__in=ids
-    ).values_list("character_id", "character_class_id", "character_class__name", "level"):
+    for character_id, class_id, name, level in _CLASS_LEVELS.rows(characters=ids):
         snapshots[character_id].class_levels[class_id] = level
         snapshots[character_id].class_names[class_id] = name
-    for character_id, class_id, level, trait_id, rating in CharacterUnlock.objects.filter(
-        character_id__in=ids, refunded_date__isnull=True
-    ).values_list(
-        "character_id", "character_class_id", "target_level", "trait_id", "target_rating"
-    ):
+    for character_id, class_id, level, trait_id, rating in _BOUGHT.rows(characters=ids):
         if class_id is not None:
             snapshots[character_id].bought_class_levels.add((class_id, level))
         else:
@@ -95,5 +88,23 @@ def character_snapshots(
             snapshot.known_characters = known
     return snapshots
 
+
+# The three reads every shop, quote and purchase makes, compiled once per number of characters
+# (`statements.Statement`): their columns are ids, numbers and names.
+_TRAIT_VALUES = Statement(
+    lambda *, characters: CharacterTraitValue.objects.filter(
+        character_id__in=characters
+    ).values_list("character_id", "trait_id", "value")
+)
+_CLASS_LEVELS = Statement(
+    lambda *, characters: CharacterClassLevel.objects.filter(
+        character_id__in=characters
+    ).values_list("character_id", "character_class_id", "character_class__name", "level")
+)
+_BOUGHT = Statement(
+    lambda *, characters: CharacterUnlock.objects.filter(
+        character_id__in=characters, refunded_date__isnull=True
+    ).values_list("character_id", "character_class_id", "target_level", "trait_id", "target_rating")
+)
 
 __all__ = ["CharacterSnapshot", "character_snapshot", "character_snapshots"]

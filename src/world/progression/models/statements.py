@@ -8,7 +8,8 @@ landed among the parameters, and later runs the same SQL with the real values. T
 still written with the ORM, so the SQL is Django's.
 
 Only for queries whose columns need no conversion from the database's values (integers and
-text): the rows come from the cursor as they are.
+text; a boolean arrives as 0 or 1 on SQLite, so read it only for its truth): the rows come from
+the cursor as they are.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import transaction
 
 # Placeholder ids start here: far above any id a game reaches, so a placeholder cannot be
 # mistaken for a constant of the query.
 _FIRST_PLACEHOLDER_ID = 7 * 10**17
+_NOTHING = object()
 
 
 class Statement:
@@ -37,6 +40,8 @@ class Statement:
         compiled = self._compiled.get(shape)
         if compiled is None:
             compiled = self._compiled[shape] = self._compile(connection, slots)
+        if compiled is _NOTHING:
+            return []
         sql, places, constants = compiled
         params = [
             constant if place is None else slots[place[0]][place[1]]
@@ -59,7 +64,11 @@ class Statement:
                 placeholders[placeholder] = (name, index)
                 chosen.append(placeholder)
             filled[name] = chosen
-        sql, params = self.build(**filled).query.get_compiler(connection=connection).as_sql()
+        try:
+            sql, params = self.build(**filled).query.get_compiler(connection=connection).as_sql()
+        except EmptyResultSet:
+            # Django knows without asking (an empty `__in` list): no statement, no rows.
+            return _NOTHING
         places = [placeholders.get(param) if _hashable(param) else None for param in params]
         if {place for place in places if place} != set(placeholders.values()):
             # Django changed a value on its way into the SQL: this query cannot be cached so.

@@ -7,6 +7,7 @@ from django.db.models import ExpressionWrapper, F, IntegerField, Value
 from ..exceptions import InvalidUnlockError
 from ..models import CharacterXP, ExperiencePointsData
 from ..models.snapshots import CharacterSnapshot, character_snapshot, character_snapshots
+from ..models.statements import Statement
 from ..rules.unlocks import Quote, evaluate_unlock, unlock_label
 from .accounts import owner_of
 from .catalogue import Catalogue, unlock_catalogue
@@ -25,18 +26,7 @@ def xp_pools_of(characters, account) -> dict[int, dict[str, int]]:
     """`xp_pools` for several characters of one account, in one query."""
     ids = [character.pk for character in characters]
     found = {pk: dict.fromkeys(POOL_ORDER, 0) for pk in ids}
-    available = ExpressionWrapper(F("total_earned") - F("total_spent"), IntegerField())
-    rows = CharacterXP.objects.filter(character_id__in=ids).values_list(
-        "character_id", "transferable", available
-    )
-    if account is not None:
-        # The account's row in the same statement, told apart by its null character.
-        rows = rows.union(
-            ExperiencePointsData.objects.filter(account_id=account.pk).values_list(
-                Value(None, IntegerField()), Value(False), available
-            ),
-            all=True,
-        )
+    rows = _POOLS.rows(characters=sorted(ids), accounts=[] if account is None else [account.pk])
     shared = 0
     for character_id, transferable, amount in rows:
         if character_id is None:
@@ -46,6 +36,26 @@ def xp_pools_of(characters, account) -> dict[int, dict[str, int]]:
     for pools in found.values():
         pools[ACCOUNT] = shared
     return found
+
+
+def _pools_query(*, characters, accounts):
+    available = ExpressionWrapper(F("total_earned") - F("total_spent"), IntegerField())
+    rows = CharacterXP.objects.filter(character_id__in=characters).values_list(
+        "character_id", "transferable", available
+    )
+    if accounts:
+        # The account's row in the same statement, told apart by its null character.
+        rows = rows.union(
+            ExperiencePointsData.objects.filter(account_id__in=accounts).values_list(
+                Value(None, IntegerField()), Value(False), available
+            ),
+            all=True,
+        )
+    return rows
+
+
+# Compiled once per shape (`models.statements.Statement`): every quote and purchase reads it.
+_POOLS = Statement(_pools_query)
 
 
 def quote_unlock(character, unlock) -> Quote:
