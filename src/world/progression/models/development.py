@@ -17,8 +17,7 @@ values, an upsert of the point rows and the ledger insert.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connection, models
@@ -28,23 +27,19 @@ from django.db.models.constants import OnConflict
 from django.db.models.sql import InsertQuery
 from django.utils import timezone
 
-from world.mechanics.services import modifier_totals
 from world.traits.models import CharacterTraitValue
 
 from ..conf import progression_settings
 from ..exceptions import InvalidAmountError
 from ..rules.amounts import BALANCE_LIMIT, require_amount
 from ..rules.development import (
-    DEVELOPMENT_MODIFIER_CATEGORY,
-    RATE_MODIFIER_NAMES,
     modified_amount,
     rate_percentage,
 )
 from ..types import DevelopmentSource, ProgressionReason
-from .development_state import DevelopmentState, Pair, tagged_rows
+from .development_state import Pair, read_development_state
 from .locks import lock_characters
-from .statements import Statement
-from .unlocks import CharacterUnlock, TraitRatingUnlock
+from .unlocks import CharacterUnlock
 
 
 @dataclass(frozen=True)
@@ -167,79 +162,6 @@ def validate_development_award(entry: DevelopmentAward) -> None:
         raise InvalidAmountError(f"Unknown trait: {entry.trait!r}.")
     if getattr(entry.character, "pk", None) is None:
         raise InvalidAmountError(f"Unknown character: {entry.character!r}.")
-
-
-def read_development_state(
-    character_ids: Iterable[int],
-    trait_ids: Iterable[int],
-    *,
-    keys: Iterable[str] = (),
-    with_modifiers: bool = False,
-) -> DevelopmentState:
-    """Everything about these characters' development in these traits, in ONE statement: a
-    UNION ALL of the trait values, the point rows, the thresholds defined and bought, the
-    idempotency keys already used and (if asked) the rate modifiers, each row tagged by kind.
-
-    An action runs it after taking the characters' lock, so what it reads cannot change before
-    the action writes (every writer of these rows takes the lock first). The statement is
-    compiled once per shape (`statements.Statement`).
-    """
-    statement = _STATE_WITH_MODIFIERS if with_modifiers else _STATE
-    return DevelopmentState.from_rows(
-        statement.rows(
-            characters=sorted(set(character_ids)),
-            traits=sorted(set(trait_ids)),
-            keys=sorted(set(keys)),
-        )
-    )
-
-
-def _development_state_query(*, characters, traits, keys, with_modifiers: bool):
-    mine = {"character_id__in": characters, "trait_id__in": traits}
-    parts = [
-        tagged_rows(CharacterTraitValue.objects.filter(**mine), "v", number="value"),
-        tagged_rows(
-            DevelopmentPoints.objects.filter(**mine),
-            "p",
-            number="total_earned",
-            extra="banked_points",
-        ),
-        tagged_rows(
-            TraitRatingUnlock.objects.filter(trait_id__in=traits),
-            "d",
-            character=None,
-            number="target_rating",
-        ),
-        tagged_rows(
-            CharacterUnlock.objects.filter(**mine, refunded_date__isnull=True),
-            "b",
-            number="target_rating",
-        ),
-    ]
-    if keys:
-        parts.append(
-            tagged_rows(
-                DevelopmentTransaction.objects.filter(idempotency_key__in=keys),
-                "k",
-                label="idempotency_key",
-                number="id",
-            )
-        )
-    if with_modifiers:
-        parts.append(
-            tagged_rows(
-                modifier_totals(characters, DEVELOPMENT_MODIFIER_CATEGORY, RATE_MODIFIER_NAMES),
-                "m",
-                trait=None,
-                label="modifier_name",
-                number="total",
-            )
-        )
-    return parts[0].union(*parts[1:], all=True)
-
-
-_STATE = Statement(functools.partial(_development_state_query, with_modifiers=False))
-_STATE_WITH_MODIFIERS = Statement(functools.partial(_development_state_query, with_modifiers=True))
 
 
 def apply_development_awards(

@@ -1,17 +1,23 @@
-"""What an action on development points reads before it writes, and how it takes the lock
-first; `development.read_development_state` reads it in one statement."""
+"""What an action on development points reads before it writes, read in one statement after
+the action has taken the characters' lock (`read_development_state`)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Value
 
-from world.mechanics.services import modifiers_by_character
+from world.mechanics.services import modifier_totals, modifiers_by_character
+from world.traits.models import CharacterTraitValue
 
+from ..rules.development import DEVELOPMENT_MODIFIER_CATEGORY, RATE_MODIFIER_NAMES
 from ..rules.ratings import trait_cap
+from .statements import Statement
+from .unlocks import CharacterUnlock, TraitRatingUnlock
 
 Pair = tuple[int, int]  # (character_id, trait_id)
 
@@ -75,3 +81,80 @@ def tagged_rows(
         number,
         extra or Value(None, output_field=integer),
     )
+
+
+def read_development_state(
+    character_ids: Iterable[int],
+    trait_ids: Iterable[int],
+    *,
+    keys: Iterable[str] = (),
+    with_modifiers: bool = False,
+) -> DevelopmentState:
+    """Everything about these characters' development in these traits, in ONE statement: a
+    UNION ALL of the trait values, the point rows, the thresholds defined and bought, the
+    idempotency keys already used and (if asked) the rate modifiers, each row tagged by kind.
+
+    An action runs it after taking the characters' lock, so what it reads cannot change before
+    the action writes (every writer of these rows takes the lock first). The statement is
+    compiled once per shape (`statements.Statement`).
+    """
+    statement = _STATE_WITH_MODIFIERS if with_modifiers else _STATE
+    return DevelopmentState.from_rows(
+        statement.rows(
+            characters=sorted(set(character_ids)),
+            traits=sorted(set(trait_ids)),
+            keys=sorted(set(keys)),
+        )
+    )
+
+
+def _development_state_query(*, characters, traits, keys, with_modifiers: bool):
+    # The engine's module imports this one: its models come from Django's registry instead.
+    DevelopmentPoints = apps.get_model("progression", "DevelopmentPoints")
+    DevelopmentTransaction = apps.get_model("progression", "DevelopmentTransaction")
+
+    mine = {"character_id__in": characters, "trait_id__in": traits}
+    parts = [
+        tagged_rows(CharacterTraitValue.objects.filter(**mine), "v", number="value"),
+        tagged_rows(
+            DevelopmentPoints.objects.filter(**mine),
+            "p",
+            number="total_earned",
+            extra="banked_points",
+        ),
+        tagged_rows(
+            TraitRatingUnlock.objects.filter(trait_id__in=traits),
+            "d",
+            character=None,
+            number="target_rating",
+        ),
+        tagged_rows(
+            CharacterUnlock.objects.filter(**mine, refunded_date__isnull=True),
+            "b",
+            number="target_rating",
+        ),
+    ]
+    if keys:
+        parts.append(
+            tagged_rows(
+                DevelopmentTransaction.objects.filter(idempotency_key__in=keys),
+                "k",
+                label="idempotency_key",
+                number="id",
+            )
+        )
+    if with_modifiers:
+        parts.append(
+            tagged_rows(
+                modifier_totals(characters, DEVELOPMENT_MODIFIER_CATEGORY, RATE_MODIFIER_NAMES),
+                "m",
+                trait=None,
+                label="modifier_name",
+                number="total",
+            )
+        )
+    return parts[0].union(*parts[1:], all=True)
+
+
+_STATE = Statement(functools.partial(_development_state_query, with_modifiers=False))
+_STATE_WITH_MODIFIERS = Statement(functools.partial(_development_state_query, with_modifiers=True))
