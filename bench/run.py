@@ -102,7 +102,7 @@ def print_table(name: str, result: dict, previous: dict | None = None) -> None:
     print(f"\n== {name} ({result['vendor']}, {result['seconds']} s)")
     header = (
         f"{'operation':<60} {'stmts':>5} {'median ms':>10} {'p95 ms':>8} {'ops/s':>8} "
-        f"{'x floor':>7} {'vs previous':>13}"
+        f"{'ratio':>7} {'vs previous':>13}"
     )
     print(header)
     print("-" * len(header))
@@ -114,6 +114,9 @@ def print_table(name: str, result: dict, previous: dict | None = None) -> None:
             f"{row['name']:<60} {row['statements']:>5} {row['median_ms']:>10.3f} "
             f"{row['p95_ms']:>8.3f} {row['ops_per_second']:>8.0f} {ratio:>7} {moved:>13}"
         )
+    print(
+        "  ratio: the median over that of the row above it, timed call for call alternately with it"
+    )
     for line in result.get("notes", []):
         print(f"  {line}")
 

@@ -97,55 +97,72 @@ def evaluate_unlock(offer, *, snapshot, checked: dict | None = None) -> Quote:
     """The quote for one unlock given the character's `snapshot` (see `CharacterSnapshot`) and
     what the catalogue knows of the unlock, `offer` (see `selectors.catalogue.Offer`: the
     unlock, its kind, label, class or trait id (`subject`), level or rating (`target`), active
-    price, active requirements keyed by what their result depends on, the trait's ratings that
-    have unlocks, whether its class is hidden from players).
+    price, active requirements keyed by what their result depends on and numbered by their
+    group, the trait's ratings that have unlocks, whether its class is hidden from players,
+    and its sale problems, see `sale_problems`).
 
-    `checked` keeps requirement results by that key across the unlocks of one character's
-    shop, so a requirement many unlocks share is checked once.
+    `checked` keeps requirement results by that key, and each group's failures by its number,
+    across the unlocks of one character's shop, so what many unlocks share is checked once.
     """
-    failed = []
-    if offer.requirements:
-        checked = {} if checked is None else checked
-        for key, requirement in offer.requirements:
-            result = checked.get(key)
-            if result is None:
-                result = checked[key] = requirement.is_met_by_character(
-                    snapshot.character, snapshot=snapshot
-                )
-            if not result[0]:
-                failed.append(result[1])
+    checked = {} if checked is None else checked
+    failed = checked.get(offer.requirement_group)
+    if failed is None:
+        failed = checked[offer.requirement_group] = _failed(offer, snapshot, checked)
+    subject, target = offer.subject, offer.target
     if offer.kind == CLASS_LEVEL:
-        current = snapshot.class_levels.get(offer.subject, 0)
-        bought = (offer.subject, offer.target) in snapshot.bought_class_levels
+        current = snapshot.class_levels.get(subject, 0)
+        bought = (subject, target) in snapshot.bought_class_levels
+        # (a shop's commonest case first: the next level is the next step)
+        step = None if target == current + 1 else _step_problem(offer, snapshot, current)
+        # A hidden class is not offered; a character who already has it (given by staff) may
+        # go on in it.
+        if offer.class_hidden and subject not in snapshot.class_levels:
+            sale = offer.hidden_problem
+        else:
+            sale = offer.sale_problem
     else:
-        current = snapshot.trait_values.get(offer.subject, 0)
-        bought = (offer.subject, offer.target) in snapshot.bought_trait_ratings
+        current = snapshot.trait_values.get(subject, 0)
+        bought = (subject, target) in snapshot.bought_trait_ratings
+        step = _step_problem(offer, snapshot, current)
+        sale = offer.sale_problem
     return Quote(
         offer.unlock,
         offer.kind,
         offer.label,
         offer.price,
         bought,
-        tuple(failed),
-        _step_problem(offer, snapshot, current),
-        _sale_problem(offer, snapshot),
+        failed,
+        step,
+        sale,
         current,
         bool(snapshot.class_levels),
     )
 
 
-def _sale_problem(offer, snapshot) -> str | None:
-    label = offer.label
-    if offer.kind == CLASS_LEVEL:
-        # A hidden class is not offered; a character who already has it (given by staff) may
-        # go on in it.
-        if offer.class_hidden and offer.subject not in snapshot.class_levels:
-            return f"{label} is not offered to players."
-        if offer.target > MAX_CLASS_LEVEL:
-            return f"{label} is past the highest level ({MAX_CLASS_LEVEL})."
-    if offer.price is None:
-        return f"{label} has no price set yet, so it is not for sale."
-    return None
+def _failed(offer, snapshot, checked: dict) -> tuple[str, ...]:
+    """The messages of the offer's requirements the character does not meet."""
+    messages = []
+    for key, requirement in offer.requirements:
+        result = checked.get(key)
+        if result is None:
+            result = checked[key] = requirement.is_met_by_character(
+                snapshot.character, snapshot=snapshot
+            )
+        if not result[0]:
+            messages.append(result[1])
+    return tuple(messages)
+
+
+def sale_problems(*, kind: str, label: str, target: int, price: int | None):
+    """Why an unlock is not for sale, whoever asks: (problem, problem for a character without
+    a level in its class when the class is hidden), each None when there is none. Both are
+    facts of the catalogue alone, so it works them out once per read of it."""
+    hidden = f"{label} is not offered to players."
+    if kind == CLASS_LEVEL and target > MAX_CLASS_LEVEL:
+        return f"{label} is past the highest level ({MAX_CLASS_LEVEL}).", hidden
+    if price is None:
+        return f"{label} has no price set yet, so it is not for sale.", hidden
+    return None, hidden
 
 
 def _step_problem(offer, snapshot, current: int) -> str | None:
@@ -182,6 +199,7 @@ __all__ = [
     "Quote",
     "evaluate_unlock",
     "is_class_level",
+    "sale_problems",
     "unlock_key",
     "unlock_kind",
     "unlock_label",

@@ -22,7 +22,7 @@ from ..models import (
     TraitRatingUnlock,
 )
 from ..models.catalogue import catalogue_version
-from ..rules.unlocks import unlock_key, unlock_kind, unlock_label
+from ..rules.unlocks import sale_problems, unlock_key, unlock_kind, unlock_label
 from .costs import CostTable
 
 
@@ -39,8 +39,14 @@ class Offer:
     # (what its result depends on, requirement): requirements equal in everything but their
     # unlock answer alike for one character, so a shop checks each distinct one once.
     requirements: tuple[tuple[Hashable, Any], ...]
+    # Offers whose requirements are equal in all those keys share a number: a shop works out
+    # what fails once per number (None: no requirements).
+    requirement_group: int | None
     defined_ratings: tuple[int, ...]  # for a trait rating: the trait's ratings that have unlocks
     class_hidden: bool
+    # `rules.unlocks.sale_problems`, worked out once per read of the catalogue.
+    sale_problem: str | None
+    hidden_problem: str | None  # the problem instead, to a character without the hidden class
 
 
 @dataclass(frozen=True)
@@ -91,30 +97,43 @@ def read_catalogue() -> Catalogue:
     defined: dict[int, list[int]] = {}
     for unlock in trait_unlocks:
         defined.setdefault(unlock.trait_id, []).append(unlock.target_rating)
-    offers = [
-        Offer(
+    groups: dict[tuple, int] = {}
+
+    def offer(unlock, *, subject, target, requirements, defined_ratings, class_hidden):
+        kind, label, price = unlock_kind(unlock), unlock_label(unlock), costs.price(unlock)
+        keyed = tuple((_depends_on(requirement), requirement) for requirement in requirements)
+        group = groups.setdefault(tuple(key for key, _ in keyed), len(groups)) if keyed else None
+        sale, hidden = sale_problems(kind=kind, label=label, target=target, price=price)
+        return Offer(
             unlock=unlock,
-            kind=unlock_kind(unlock),
-            label=unlock_label(unlock),
+            kind=kind,
+            label=label,
+            subject=subject,
+            target=target,
+            price=price,
+            requirements=keyed,
+            requirement_group=group,
+            defined_ratings=defined_ratings,
+            class_hidden=class_hidden,
+            sale_problem=sale,
+            hidden_problem=hidden if class_hidden else None,
+        )
+
+    offers = [
+        offer(
+            unlock,
             subject=unlock.character_class_id,
             target=unlock.target_level,
-            price=costs.price(unlock),
-            requirements=tuple(
-                (_depends_on(requirement), requirement)
-                for requirement in requirements.get(unlock.pk, [])
-            ),
+            requirements=requirements.get(unlock.pk, []),
             defined_ratings=(),
             class_hidden=unlock.character_class.is_hidden,
         )
         for unlock in class_unlocks
     ] + [
-        Offer(
-            unlock=unlock,
-            kind=unlock_kind(unlock),
-            label=unlock_label(unlock),
+        offer(
+            unlock,
             subject=unlock.trait_id,
             target=unlock.target_rating,
-            price=costs.price(unlock),
             requirements=(),
             defined_ratings=tuple(defined[unlock.trait_id]),
             class_hidden=False,

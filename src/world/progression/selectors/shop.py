@@ -94,7 +94,7 @@ def shop_entry(quote: Quote, available_xp: int) -> dict:
         "type": quote.kind,
         "name": quote.label,
         "xp_cost": quote.price,
-        "requirements_met": quote.requirements_met,
+        "requirements_met": not quote.failed,
         "failed_requirements": list(quote.failed),
         "affordable": quote.price is not None and available_xp >= quote.price,
     }
