@@ -22,13 +22,22 @@ def plain_text(text: str | None, *, max_length: int | None = None) -> str:
     breaks and runs of white space folded into single spaces, cut to `max_length` characters."""
     if not text:
         return ""
-    text = strip_raw_ansi(_ESCAPES.sub("", str(text)))
-    text = strip_ansi(strip_mxp(text))
-    text = "".join(char if char.isprintable() else " " for char in text)
-    text = _SPACES.sub(" ", text).strip()
+    text = str(text)
+    # Text that is already plain (no markup, which starts with `|`; no escape or control
+    # character, which are not printable; no run of spaces) is most of what is shown, a history
+    # page is fifty of them: it skips the four passes that would leave it as it is.
+    if not text.isprintable() or "|" in text or "  " in text or text != text.strip(" "):
+        text = _made_plain(text)
     if max_length is not None and len(text) > max_length:
         text = text[: max(max_length - 1, 0)].rstrip() + ELLIPSIS
     return text
+
+
+def _made_plain(text: str) -> str:
+    text = strip_raw_ansi(_ESCAPES.sub("", text))
+    text = strip_ansi(strip_mxp(text))
+    text = "".join(char if char.isprintable() else " " for char in text)
+    return _SPACES.sub(" ", text).strip()
 
 
 def game_text(text: str | None, *, max_length: int | None = None) -> str:
