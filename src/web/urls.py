@@ -10,6 +10,9 @@ from evennia.web.webclient import views as webclient_views
 from . import admin as _game_admin  # noqa: F401  (swaps in the admin forms with the name rule)
 from .api import no_such_api
 
+# An error before a view runs is still answered as JSON under /api/ (web/api/__init__.py).
+handler500 = "web.api.server_error"
+
 # Evennia's webclient runs inline scripts and loads its layout library from a CDN: it keeps the
 # game's other protections (no framing) but not the script policy of the rest of the site.
 WEBCLIENT_CSP = {"frame-ancestors": [CSP.NONE]}

@@ -8,14 +8,17 @@ the shared PostgreSQL server itself is never touched.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import threading
 import urllib.parse
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from conftest import GameServer, _database_url, running_game
+from test_server import WebClient
 from test_telnet_session import TelnetClient
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
@@ -148,3 +151,35 @@ def test_a_login_while_the_database_is_away_gets_one_line_and_a_later_login_work
     assert "Account XP:" in telnet.run("xp")
     assert "Traceback" not in "\n".join(telnet.transcript)
     telnet.close()
+
+
+def test_the_api_answers_json_while_the_database_is_away_and_serves_again_after(
+    proxied_game, database_proxy
+):
+    # The web server's threads keep their connections between requests (CONN_MAX_AGE). Players
+    # reading at once put several threads to work, each with a connection; the database going
+    # away kills them all, and every one must be opened anew once it is back.
+    players = [WebClient(proxied_game.base_url) for _ in range(6)]
+    for player in players:
+        player.log_in("player", proxied_game.player_password)
+
+    def all_read_the_dashboard():
+        with ThreadPoolExecutor(len(players)) as pool:
+            answers = list(pool.map(lambda p: p.get("/api/progression/account/"), players))
+        for status, _url, body in answers:
+            assert status == 200, body
+            assert "current_available" in json.loads(body)["xp"]
+
+    all_read_the_dashboard()
+    all_read_the_dashboard()
+
+    database_proxy.cut()
+    try:
+        status, _url, body = players[0].get("/api/progression/account/")
+    finally:
+        database_proxy.restore()
+
+    assert status == 503, body
+    assert json.loads(body)["code"] == "database_unavailable"
+    for _ in range(3):
+        all_read_the_dashboard()

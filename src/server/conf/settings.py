@@ -60,7 +60,14 @@ WEBSOCKET_CLIENT_PORT = _WEB_PORT + 1
 AMP_PORT = _WEB_PORT + 5
 
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=0)}
+    # Each of the web server's threads keeps its connection between requests for up to a
+    # minute (a new PostgreSQL connection costs about 4 ms, more than a dashboard's queries),
+    # checked before it is used again, so one the database dropped is opened anew.
+    DATABASES = {
+        "default": dj_database_url.parse(
+            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+        )
+    }
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # A database host that stops answering must not hold the game's main thread for long:
         # the game tells the player the database is away and tries again on the next command.

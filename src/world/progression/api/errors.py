@@ -54,6 +54,15 @@ logger = logging.getLogger(__name__)
 # Seconds a client should wait before retrying when the database is busy or away.
 DATABASE_RETRY_AFTER = 2
 
+# The two answers for what is not the request's fault; also given by the site's handler for
+# an error raised before a view runs (`web.api.server_error`: a session read with the database
+# away).
+DATABASE_UNAVAILABLE = {
+    "code": "database_unavailable",
+    "detail": "The game cannot reach its database right now; try again in a moment.",
+}
+SERVER_ERROR = {"code": "server_error", "detail": "Something went wrong on our side."}
+
 # Context a client can act on, returned beside code and detail when the error carries it.
 _EXTRA_FIELDS = ("need", "have", "failed")
 
@@ -83,20 +92,14 @@ def progression_exception_handler(exc, context):
         logger.warning("database unavailable for %s: %s", context.get("request"), exc)
         set_rollback()
         return Response(
-            {
-                "code": "database_unavailable",
-                "detail": "The game cannot reach its database right now; try again in a moment.",
-            },
+            DATABASE_UNAVAILABLE,
             status=status.HTTP_503_SERVICE_UNAVAILABLE,
             headers={"Retry-After": str(DATABASE_RETRY_AFTER)},
         )
     if not isinstance(exc, exceptions.APIException):
         logger.error("unexpected error in the progression API", exc_info=exc)
         set_rollback()
-        return Response(
-            {"code": "server_error", "detail": "Something went wrong on our side."},
-            status=status.HTTP_500_INTERNAL_SERVER_ERROR,
-        )
+        return Response(SERVER_ERROR, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
 
     headers = {}
     if getattr(exc, "auth_header", None):
