@@ -27,7 +27,7 @@ class PlainTextField(serializers.CharField):
         super().__init__(**kwargs)
 
     def to_representation(self, value) -> str:
-        return plain_text(value, max_length=progression_settings.MAX_SHOWN_TEXT)
+        return _shown(value)
 
 
 class ReasonLabelField(serializers.CharField):

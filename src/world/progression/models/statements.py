@@ -69,12 +69,15 @@ class Statement:
         except EmptyResultSet:
             # Django knows without asking (an empty `__in` list): no statement, no rows.
             return _NOTHING
-        places = [placeholders.get(param) if _hashable(param) else None for param in params]
+        places = [
+            placeholders.get(param) if _could_be_placeholder(param) else None for param in params
+        ]
         if {place for place in places if place} != set(placeholders.values()):
             # Django changed a value on its way into the SQL: this query cannot be cached so.
             raise ValueError("A slot value did not reach the statement's parameters unchanged.")
         return sql, places, list(params)
 
 
-def _hashable(value) -> bool:
+def _could_be_placeholder(value) -> bool:
+    """Placeholders are integers and text: only those are looked up (a list is not hashable)."""
     return isinstance(value, (int, str))
