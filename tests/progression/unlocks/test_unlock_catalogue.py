@@ -17,6 +17,7 @@ from world.progression.factories import (
     LevelRequirementFactory,
     MultiClassLevelFactory,
     MultiClassRequirementFactory,
+    TierRequirementFactory,
     XPCostEntryFactory,
     price_unlock,
 )
@@ -165,3 +166,36 @@ def test_a_shop_in_memory_reads_no_catalogue_table(rich, knight):
     assert "progression_catalogueversion" in tables
     for table in ("classlevelunlock", "traitratingunlock", "requirement", "xpcost"):
         assert table not in tables
+
+
+def test_unlocks_sharing_some_requirements_each_get_their_own_verdict(rich):
+    # The catalogue numbers each distinct set of requirements and a shop works out each set's
+    # failures once: a set that only begins like another must not borrow its answer.
+    def unlock(name, *requirements):
+        made = ClassLevelUnlockFactory(
+            character_class=CharacterClassFactory(name=name), target_level=1
+        )
+        price_unlock(made, 10)
+        for factory, fields in requirements:
+            factory(class_level_unlock=made, **fields)
+
+    level = (LevelRequirementFactory, {"minimum_level": 1})
+    unlock("Archer", level)
+    unlock("Bard")
+    unlock("Cleric", level, (TierRequirementFactory, {"minimum_tier": 1}))
+    unlock("Druid", level)
+
+    shop = entries(rich)
+    failed = {
+        name: shop[f"{name} level 1"]["failed_requirements"]
+        for name in ["Archer", "Bard", "Cleric", "Druid"]
+    }
+
+    assert len(failed["Archer"]) == 1
+    assert failed["Bard"] == []
+    assert len(failed["Cleric"]) == 2 and failed["Archer"][0] in failed["Cleric"]
+    assert failed["Druid"] == failed["Archer"]
+    assert [shop[f"{name} level 1"]["requirements_met"] for name in ("Archer", "Bard")] == [
+        False,
+        True,
+    ]
