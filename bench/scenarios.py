@@ -335,6 +335,7 @@ def _shop_rows(measure):
             repetitions=100,
         )
     )
+    catalogues._cached = None  # what follows reads the catalogue the database has
 
 
 def _shop_name(size):

@@ -153,11 +153,14 @@ def _failed(offer, snapshot, checked: dict) -> tuple[str, ...]:
     return tuple(messages)
 
 
-def sale_problems(*, kind: str, label: str, target: int, price: int | None):
-    """Why an unlock is not for sale, whoever asks: (problem, problem for a character without
-    a level in its class when the class is hidden), each None when there is none. Both are
-    facts of the catalogue alone, so it works them out once per read of it."""
-    hidden = f"{label} is not offered to players."
+def sale_problems(
+    *, kind: str, label: str, target: int, price: int | None, class_hidden: bool
+) -> tuple[str | None, str | None]:
+    """Why an unlock is not for sale, whoever asks, and for a hidden class why it is not for
+    sale to a character without a level in it (the second is None unless the class is hidden;
+    either is None when there is no problem). Both are facts of the catalogue alone, so it
+    works them out once per read of it."""
+    hidden = f"{label} is not offered to players." if class_hidden else None
     if kind == CLASS_LEVEL and target > MAX_CLASS_LEVEL:
         return f"{label} is past the highest level ({MAX_CLASS_LEVEL}).", hidden
     if price is None:

@@ -103,7 +103,9 @@ def read_catalogue() -> Catalogue:
         kind, label, price = unlock_kind(unlock), unlock_label(unlock), costs.price(unlock)
         keyed = tuple((_depends_on(requirement), requirement) for requirement in requirements)
         group = groups.setdefault(tuple(key for key, _ in keyed), len(groups)) if keyed else None
-        sale, hidden = sale_problems(kind=kind, label=label, target=target, price=price)
+        sale, hidden = sale_problems(
+            kind=kind, label=label, target=target, price=price, class_hidden=class_hidden
+        )
         return Offer(
             unlock=unlock,
             kind=kind,
@@ -116,7 +118,7 @@ def read_catalogue() -> Catalogue:
             defined_ratings=defined_ratings,
             class_hidden=class_hidden,
             sale_problem=sale,
-            hidden_problem=hidden if class_hidden else None,
+            hidden_problem=hidden,
         )
 
     offers = [
