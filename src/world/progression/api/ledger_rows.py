@@ -66,8 +66,12 @@ def _character_name(row) -> str | None:
     return _shown(row.character_name if hasattr(row, "character_name") else row.character.db_key)
 
 
+# What an account and a character XP row show alike, first and in this order (`_xp_row`).
+_XP_ROW_FIELDS = ["id", "amount", "reason", "reason_display", "description"]
+
+
 def _xp_row(row) -> dict:
-    """What an account and a character XP row show alike, in the order they show it."""
+    """The `_XP_ROW_FIELDS` of an account or character XP row."""
     return {
         "id": row.id,
         "amount": row.amount,
@@ -92,16 +96,7 @@ class XPTransactionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = XPTransaction
-        fields = [
-            "id",
-            "amount",
-            "reason",
-            "reason_display",
-            "description",
-            "character_id",
-            "character_name",
-            "transaction_date",
-        ]
+        fields = [*_XP_ROW_FIELDS, "character_id", "character_name", "transaction_date"]
 
     def to_representation(self, row: XPTransaction) -> dict:
         return {
@@ -120,11 +115,7 @@ class CharacterXPTransactionSerializer(serializers.ModelSerializer):
     class Meta:
         model = CharacterXPTransaction
         fields = [
-            "id",
-            "amount",
-            "reason",
-            "reason_display",
-            "description",
+            *_XP_ROW_FIELDS,
             "transferable",
             "character_id",
             "character_name",
