@@ -44,6 +44,16 @@ class ProgressionReason(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class HistoryKind(models.TextChoices):
+    """The ledgers a player's history merges (selectors.history)."""
+
+    ACCOUNT_XP = "account_xp", "Account XP"
+    CHARACTER_XP = "character_xp", "Character XP"
+    KUDOS = "kudos", "Kudos"
+    DEVELOPMENT = "development", "Development"
+    PURCHASE = "purchase", "Purchases"
+
+
 @dataclass(frozen=True)
 class AwardResult:
     points_data: KudosPointsData

@@ -1,0 +1,87 @@
+"""How a history row reads to a player: one plain sentence per ledger row, the same words in
+`xp/history`, on the web page, in the export, in a live notice and in the away summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..conf import progression_settings
+from ..types import DevelopmentSource, HistoryKind, ProgressionReason
+from .ratings import rating_text
+from .text import plain_text
+
+_REASONS = dict(ProgressionReason.choices)
+_SOURCES = dict(DevelopmentSource.choices)
+
+
+def _shown(text) -> str:
+    return plain_text(text, max_length=progression_settings.MAX_SHOWN_TEXT)
+
+
+def signed(amount: int) -> str:
+    return f"+{amount}" if amount > 0 else str(amount)
+
+
+def unlock_text(row: Mapping) -> str:
+    """ "Warrior 2" for a class level, "Swordsmanship 2.5" for a trait rating, "" for neither."""
+    if row.get("level") is not None:
+        return f"{_shown(row['subject'])} {row['level']}"
+    if row.get("rating") is not None:
+        return f"{_shown(row['subject'])} {rating_text(row['rating'])}"
+    return ""
+
+
+def _why(row: Mapping) -> str:
+    reason, target = row["reason"], unlock_text(row)
+    # A purchase's or refund's description is the game's own wording of the same target.
+    if target and reason == ProgressionReason.XP_PURCHASE:
+        return f"bought {target}"
+    if target and reason == ProgressionReason.REFUND:
+        return f"refund of {target}"
+    why = str(_REASONS.get(reason, reason))
+    if description := _shown(row.get("description")):
+        why = f"{why} ({description})"
+    return why
+
+
+def describe(row: Mapping) -> str:
+    """One history row (selectors.history) as a sentence a player reads."""
+    kind, amount = row["kind"], row["amount"]
+    character = _shown(row.get("character_name"))
+    if kind == HistoryKind.PURCHASE:
+        verb = "bought" if row["reason"] != "refunded" else "bought (since refunded)"
+        return f"{character} {verb} {unlock_text(row)} for {amount} XP"
+    if kind == HistoryKind.DEVELOPMENT:
+        return _development(row, character)
+    if kind == HistoryKind.KUDOS:
+        what = _shown(row.get("subject"))
+        why = f"claimed for {what}" if row["reason"] == "kudos_claim" else what
+        if description := _shown(row.get("description")):
+            why = f"{why} ({description})"
+        return f"{signed(amount)} kudos: {why}"
+    if kind == HistoryKind.CHARACTER_XP:
+        return f"{signed(amount)} {row['pool']} XP of {character}: {_why(row)}"
+    for_whom = f" for {character}" if character else ""
+    return f"{signed(amount)} account XP{for_whom}: {_why(row)}"
+
+
+def _development(row: Mapping, character: str) -> str:
+    trait, amount, banked = _shown(row.get("subject")), row["amount"], row.get("banked") or 0
+    if not amount:
+        if banked < 0:
+            return f"{character}: {-banked} banked development in {trait} released"
+        return f"{character}: {banked} development in {trait} banked"
+    source = str(_SOURCES.get(row.get("pool"), row.get("pool") or ""))
+    where = f", scene #{row['scene_id']}" if row.get("scene_id") else ""
+    text = f"{character} earned {amount} development in {trait} ({source.lower()}{where})"
+    if banked > 0:
+        text += f", {banked} banked until the next rating is unlocked"
+    return text
+
+
+def summarise(rows: Iterable[Mapping]) -> str:
+    """Several rows told together (one notice for one transaction): their sentences joined."""
+    return "; ".join(describe(row) for row in rows)
+
+
+__all__ = ["describe", "signed", "summarise", "unlock_text"]
