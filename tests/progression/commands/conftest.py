@@ -53,22 +53,35 @@ def find_command(name: str):
     raise LookupError(f"no progression command called {name!r}")
 
 
+def log_in(account, sessid: int):
+    """A logged-in telnet session `sessid` for `account`, as BaseEvenniaTest.setup_session
+    makes it; what Evennia sends it reaches `evennia.SESSION_HANDLER.data_out`."""
+    handler = evennia.SESSION_HANDLER
+    dummy = ServerSession()
+    dummy.init_session("telnet", ("localhost", "testmode"), handler)
+    dummy.sessid = sessid
+    handler.portal_connect(dummy.get_sync_data())
+    real = handler.session_from_sessid(sessid)
+    handler.login(real, account, testmode=True)
+    return real
+
+
 @pytest.fixture
 def session(account):
-    """A logged-in telnet session for `account`, as BaseEvenniaTest.setup_session makes it."""
+    """A logged-in telnet session for `account` (session id 1, which `.call()` needs)."""
     handler = evennia.SESSION_HANDLER
     saved = handler.data_out, handler.disconnect
     handler.data_out, handler.disconnect = Mock(), Mock()
-    dummy = ServerSession()
-    dummy.init_session("telnet", ("localhost", "testmode"), handler)
-    dummy.sessid = SESSION_ID
-    handler.portal_connect(dummy.get_sync_data())
-    real = handler.session_from_sessid(SESSION_ID)
-    handler.login(real, account, testmode=True)
-    yield real
-    if SESSION_ID in handler:
-        del handler[SESSION_ID]
+    yield log_in(account, SESSION_ID)
+    for sessid in list(handler):
+        del handler[sessid]
     handler.data_out, handler.disconnect = saved
+
+
+@pytest.fixture
+def other_session(session, other_account):
+    """`other_account` logged in too (session id 2): a second player online."""
+    return log_in(other_account, SESSION_ID + 1)
 
 
 @pytest.fixture

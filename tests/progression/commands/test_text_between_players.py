@@ -1,6 +1,10 @@
 """A kudos reason is written by one player and read by another: it is stored as written and shown
 plain, on one line, no longer than the configured length, live and in the kudos history."""
 
+import evennia
+import pytest
+from told import sent_to
+
 from world.progression.commands import CmdKudos
 from world.progression.models import KudosTransaction
 
@@ -20,13 +24,27 @@ def give(play, player, other_account, reason):
     )
 
 
+@pytest.fixture
+def told_to_bruno(play, player, other_session, other_account, django_capture_on_commit_callbacks):
+    """Alice gives Bruno, who is online, kudos; returns the one line Bruno reads."""
+
+    def give_and_read(reason):
+        evennia.SESSION_HANDLER.data_out.reset_mock()  # what logging in sent
+        with django_capture_on_commit_callbacks(execute=True):
+            give(play, player, other_account, reason)
+        [line] = sent_to(other_session)
+        return line
+
+    return give_and_read
+
+
 def test_the_recipient_is_told_in_plain_text_on_one_line(
-    play, player, other_player, other_account, vote_category
+    told_to_bruno, other_player, vote_category
 ):
-    sent = give(play, player, other_account, HOSTILE)[other_account]
+    sent = told_to_bruno(HOSTILE)
 
     assert "\n" not in sent and "\x1b[2J" not in sent and "\x07" not in sent
-    assert sent.endswith(f"Alice gave you 2 kudos: {PLAIN}\x1b[0m")  # no link, no red
+    assert f"+2 kudos: Player Vote ({PLAIN}). Now: 2 kudos." in sent  # no link, no red
 
 
 def test_the_reason_is_stored_as_written(play, player, other_player, other_account, vote_category):
@@ -48,11 +66,11 @@ def test_the_recipients_history_shows_the_reason_plain(
 
 
 def test_thousands_of_line_breaks_arrive_as_one_short_line(
-    play, player, other_player, other_account, vote_category, settings
+    told_to_bruno, other_player, vote_category, settings
 ):
     settings.PROGRESSION_MAX_SHOWN_TEXT = 40
 
-    sent = give(play, player, other_account, "|/" * 2_900 + "x" * 10_000)[other_account]
+    sent = told_to_bruno("|/" * 2_900 + "x" * 10_000)
 
     assert "\n" not in sent
-    assert sent.endswith("Alice gave you 2 kudos: " + "x" * 39 + "…\x1b[0m")
+    assert "+2 kudos: Player Vote (" + "x" * 39 + "…). Now: 2 kudos." in sent

@@ -138,7 +138,6 @@ class CmdKudos(ProgressionCommand):
             f"|gYou give {shown(recipient.key)} {amount} kudos: {reason}|n "
             f"({gives_left_this_week(giver)} left this week)"
         )
-        recipient.msg(f"|g{shown(self.caller.key)} gave you {amount} kudos: {reason}|n")
 
     def award(self):
         self.usage = "Usage: kudos/award <player> = <category> <amount> [: why]"
@@ -157,7 +156,6 @@ class CmdKudos(ProgressionCommand):
         award_kudos(account, amount, category, reason, awarded_by=self.player_account)
         because = f": {shown(reason)}" if reason else "."
         self.msg(f"You award {account.key} {amount} kudos for {category.display_name}{because}")
-        account.msg(f"|gYou were awarded {amount} kudos for {category.display_name}{because}|n")
 
 
 def why(row) -> str:

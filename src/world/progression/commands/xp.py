@@ -139,7 +139,6 @@ class CmdXP(ProgressionCommand):
         )
         because = f": {shown(reason)}" if reason else "."
         self.msg(f"You award {account.key} {amount} XP{because}")
-        account.msg(f"|gYou were awarded {amount} XP{because}|n")
 
     def correct(self):
         self.usage = "Usage: xp/correct <player> = <+/-amount> : reason"

@@ -40,6 +40,7 @@ from ..types import DevelopmentSource, ProgressionReason
 from .development_state import Pair, read_development_state
 from .locks import lock_characters
 from .unlocks import CharacterUnlock
+from .written import record_written
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,7 @@ def apply_development_awards(
         write_trait_values(values)
         write_points(points, now=now)
         DevelopmentTransaction.objects.bulk_create(new_transactions)
+    record_written(DevelopmentTransaction, new_transactions)
     created = iter(new_transactions)
     return [
         earlier[state.earlier[entry.idempotency_key]]
@@ -361,7 +363,7 @@ def move_banked_points(
     DevelopmentPoints.objects.filter(character_id=character_id, trait_id=trait_id).update(
         banked_points=banked + change, updated_date=now
     )
-    DevelopmentTransaction.objects.create(
+    row = DevelopmentTransaction.objects.create(
         character_id=character_id,
         trait_id=trait_id,
         source=DevelopmentSource.OTHER,
@@ -371,4 +373,5 @@ def move_banked_points(
         description=f"{text} {unlock}" if unlock else "Released: the threshold is unlocked",
         transaction_date=now,
     )
+    record_written(DevelopmentTransaction, [row])
     return moved

@@ -27,6 +27,7 @@ from django.utils import timezone
 from ..exceptions import IdempotencyConflictError, InsufficientXPError
 from ..rules.ledger import balance_effect
 from ..types import ProgressionReason
+from .written import record_written
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def post(
         if idempotency_key and (earlier := _earlier(ledger_model, idempotency_key, ledger_fields)):
             return Posting(earlier, replayed=True)
         raise shortfall
+    record_written(ledger_model, [row])
     return Posting(row, balance_row=balance)
 
 

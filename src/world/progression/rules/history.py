@@ -58,7 +58,9 @@ def describe(row: Mapping) -> str:
         why = f"claimed for {what}" if row["reason"] == "kudos_claim" else what
         if description := _shown(row.get("description")):
             why = f"{why} ({description})"
-        return f"{signed(amount)} kudos: {why}"
+        # An award's character is the character of the player who gave it.
+        giver = f" from {character}" if character and row["reason"] != "kudos_claim" else ""
+        return f"{signed(amount)} kudos{giver}: {why}"
     if kind == HistoryKind.CHARACTER_XP:
         return f"{signed(amount)} {row['pool']} XP of {character}: {_why(row)}"
     for_whom = f" for {character}" if character else ""
@@ -72,7 +74,8 @@ def _development(row: Mapping, character: str) -> str:
             return f"{character}: {-banked} banked development in {trait} released"
         return f"{character}: {banked} development in {trait} banked"
     source = str(_SOURCES.get(row.get("pool"), row.get("pool") or ""))
-    where = f", scene #{row['scene_id']}" if row.get("scene_id") else ""
+    # The description says where (a scene's number and name, who taught): the game writes it.
+    where = f": {description}" if (description := _shown(row.get("description"))) else ""
     text = f"{character} earned {amount} development in {trait} ({source.lower()}{where})"
     if banked > 0:
         text += f", {banked} banked until the next rating is unlocked"

@@ -9,7 +9,7 @@ so a player reads the same sentence about the same change everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import datetime
 
 from django.db import models
@@ -45,6 +45,16 @@ HISTORY_COLUMNS = (
 )
 
 
+# The ledgers whose rows `ledger_rows_committed` announces, by model label.
+_LEDGER_KINDS = {
+    XPTransaction._meta.label: HistoryKind.ACCOUNT_XP,
+    CharacterXPTransaction._meta.label: HistoryKind.CHARACTER_XP,
+    KudosTransaction._meta.label: HistoryKind.KUDOS,
+    DevelopmentTransaction._meta.label: HistoryKind.DEVELOPMENT,
+}
+_KIND_LEDGERS = {kind: label for label, kind in _LEDGER_KINDS.items()}
+
+
 def _text(value: str = "") -> Value:
     return Value(value, output_field=models.CharField())
 
@@ -65,9 +75,11 @@ def _unlock_subject(prefix: str) -> dict:
     }
 
 
-def _part(queryset: QuerySet, kind: str, **columns) -> QuerySet:
+def _part(queryset: QuerySet, kind: str, only=None, **columns) -> QuerySet:
     """`queryset` answering HISTORY_COLUMNS: `columns` maps the ones it has to expressions, the
-    others are empty constants."""
+    others are empty constants. `only`: keep the rows `only` names for this kind's ledger."""
+    if only is not None:
+        queryset = queryset.filter(pk__in=only.get(_KIND_LEDGERS.get(kind), ()))
     defaults = {
         "row_id": F("id"),
         "date": F("transaction_date"),
@@ -100,15 +112,19 @@ def account_history(
     kinds: Collection[str] | None = None,
     character_id: int | None = None,
     since: datetime | None = None,
+    only: Mapping[str, Collection[int]] | None = None,
 ) -> QuerySet:
     """Every history row of `account` and the characters it owns, newest first, as tuples in
     HISTORY_COLUMNS' order (`history_row` names them). `kinds` keeps only those kinds
     (HistoryKind values), `character_id` only rows about that character (account rows that name
-    it included), `since` only rows after that moment.
+    it included), `since` only rows after that moment, `only` only these ledger rows ({model
+    label: ids}, as `ledger_rows_committed` sends them; purchases are told by their XP rows).
 
     One statement whatever is asked; slice it to page, `.iterator()` it to stream.
     """
     wanted = set(kinds) if kinds else set(HistoryKind.values)
+    if only is not None:
+        wanted &= {_LEDGER_KINDS[label] for label in only if label in _LEDGER_KINDS}
     by_date = Q(transaction_date__gt=since) if since else Q()
     owned = _characters_of(account)
     mine = Q(character_id__in=owned)
@@ -121,7 +137,11 @@ def account_history(
             rows = rows.filter(character_id=character_id)
         parts.append(
             _part(
-                rows, HistoryKind.ACCOUNT_XP, pool=_text("account"), **_unlock_subject("unlock__")
+                rows,
+                HistoryKind.ACCOUNT_XP,
+                only,
+                pool=_text("account"),
+                **_unlock_subject("unlock__"),
             )
         )
     if HistoryKind.CHARACTER_XP in wanted:
@@ -129,6 +149,7 @@ def account_history(
             _part(
                 CharacterXPTransaction.objects.filter(by_date, mine),
                 HistoryKind.CHARACTER_XP,
+                only,
                 pool=Case(
                     When(transferable=True, then=_text("transferable")), default=_text("locked")
                 ),
@@ -143,6 +164,7 @@ def account_history(
             _part(
                 rows,
                 HistoryKind.KUDOS,
+                only,
                 reason=Case(
                     When(claim_category__isnull=False, then=_text("kudos_claim")),
                     default=_text("kudos_award"),
@@ -160,6 +182,7 @@ def account_history(
             _part(
                 DevelopmentTransaction.objects.filter(by_date, mine),
                 HistoryKind.DEVELOPMENT,
+                only,
                 pool=F("source"),
                 subject=F("trait__name"),
                 banked=F("banked"),
