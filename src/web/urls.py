@@ -8,6 +8,7 @@ from evennia.web.urls import urlpatterns as evennia_urlpatterns
 from evennia.web.webclient import views as webclient_views
 
 from . import admin as _game_admin  # noqa: F401  (swaps in the admin forms with the name rule)
+from . import characters
 from .api import no_such_api
 
 # An error before a view runs is still answered as JSON under /api/ (web/api/__init__.py).
@@ -24,5 +25,27 @@ urlpatterns = [
     # Evennia's default URL list leaves its admin out (the game template mounts it).
     path("admin/", include("evennia.web.admin.urls")),
     path("webclient/", csp_override(WEBCLIENT_CSP)(webclient_views.webclient)),
+    # Evennia's character pages, with the game's name rule and deletion refusal (web/characters.py).
+    path("characters/create/", characters.CharacterCreateView.as_view(), name="character-create"),
+    path(
+        "characters/detail/<str:slug>/<int:pk>/",
+        characters.CharacterDetailView.as_view(),
+        name="character-detail",
+    ),
+    path(
+        "characters/puppet/<str:slug>/<int:pk>/",
+        characters.CharacterPuppetView.as_view(),
+        name="character-puppet",
+    ),
+    path(
+        "characters/update/<str:slug>/<int:pk>/",
+        characters.CharacterUpdateView.as_view(),
+        name="character-update",
+    ),
+    path(
+        "characters/delete/<str:slug>/<int:pk>/",
+        characters.CharacterDeleteView.as_view(),
+        name="character-delete",
+    ),
     *evennia_urlpatterns,
 ]
