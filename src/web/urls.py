@@ -8,10 +8,21 @@ from evennia.web.urls import urlpatterns as evennia_urlpatterns
 from evennia.web.webclient import views as webclient_views
 
 from . import admin as _game_admin  # noqa: F401  (swaps in the admin forms with the name rule)
+from . import characters
 from .api import no_such_api
 
 # An error before a view runs is still answered as JSON under /api/ (web/api/__init__.py).
 handler500 = "web.api.server_error"
+
+
+def webclient(request):
+    """Evennia's webclient page, with a session saved first: the page hands its key to the
+    webclient so a login there is shared with the website (web/middleware.py saves none for
+    other anonymous requests)."""
+    if not request.session.session_key:
+        request.session.save()
+    return webclient_views.webclient(request)
+
 
 # Evennia's webclient runs inline scripts and loads its layout library from a CDN: it keeps the
 # game's other protections (no framing) but not the script policy of the rest of the site.
@@ -23,6 +34,28 @@ urlpatterns = [
     path("progression/", include("world.progression.web.urls")),
     # Evennia's default URL list leaves its admin out (the game template mounts it).
     path("admin/", include("evennia.web.admin.urls")),
-    path("webclient/", csp_override(WEBCLIENT_CSP)(webclient_views.webclient)),
+    path("webclient/", csp_override(WEBCLIENT_CSP)(webclient)),
+    # Evennia's character pages, with the game's name rule and deletion refusal (web/characters.py).
+    path("characters/create/", characters.CharacterCreateView.as_view(), name="character-create"),
+    path(
+        "characters/detail/<str:slug>/<int:pk>/",
+        characters.CharacterDetailView.as_view(),
+        name="character-detail",
+    ),
+    path(
+        "characters/puppet/<str:slug>/<int:pk>/",
+        characters.CharacterPuppetView.as_view(),
+        name="character-puppet",
+    ),
+    path(
+        "characters/update/<str:slug>/<int:pk>/",
+        characters.CharacterUpdateView.as_view(),
+        name="character-update",
+    ),
+    path(
+        "characters/delete/<str:slug>/<int:pk>/",
+        characters.CharacterDeleteView.as_view(),
+        name="character-delete",
+    ),
     *evennia_urlpatterns,
 ]

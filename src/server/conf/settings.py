@@ -210,7 +210,24 @@ ALLOWED_HOSTS = [
     if host.strip()
 ]
 
+# Trusted proxies: the portal (which relays every web request to Django from this host) and
+# PROGRESSION_TRUSTED_PROXIES (comma-separated addresses or CIDR subnets of the reverse proxies
+# in front of the game, none by default). X-Forwarded-For is believed only as far back as it was
+# written by one of these; the first address before them is the client's (web/client_address.py,
+# server/conf/web_plugins.py). Evennia's webclient websocket reads the same list.
+UPSTREAM_IPS = [
+    "127.0.0.1",
+    "::1",
+    *(
+        proxy.strip()
+        for proxy in os.environ.get("PROGRESSION_TRUSTED_PROXIES", "").split(",")
+        if proxy.strip()
+    ),
+]
+
 MIDDLEWARE = [
+    # First, so every later rule sees the client's address (it replaces OriginIpMiddleware).
+    "web.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     *(
         # The same login sharing, without a session write on every API call (web/middleware.py).
@@ -218,6 +235,7 @@ MIDDLEWARE = [
         if name == "evennia.web.utils.middleware.SharedLoginMiddleware"
         else name
         for name in MIDDLEWARE  # noqa: F405
+        if name != "evennia.web.utils.middleware.OriginIpMiddleware"
     ),
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -249,14 +267,17 @@ STATICFILES_DIRS = [
 
 # Website, admin and API (HTTP Basic) logins are throttled by django-axes: after
 # AXES_FAILURE_LIMIT wrong passwords for one username from one address, that pair is refused
-# (429 on the login pages) until AXES_COOLOFF_TIME passes. Telnet logins go through Evennia's
-# own throttle instead.
+# (429 on the login pages) until AXES_COOLOFF_TIME passes. The address is the client's
+# (UPSTREAM_IPS above), so an attacker elsewhere cannot lock a player out. Telnet logins go
+# through Evennia's own throttle instead.
 INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS = ["web.backends.LoginThrottleBackend", *AUTHENTICATION_BACKENDS]  # noqa: F405
 AXES_FAILURE_LIMIT = int(os.environ.get("PROGRESSION_LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The address is the client's as seen through the portal and trusted proxies, not the portal's.
+AXES_CLIENT_IP_CALLABLE = "web.client_address.client_address"
 
 
 def _ensure_secret_settings(path: Path) -> None:

@@ -17,8 +17,10 @@ from ..models import (
     CharacterPathHistory,
     CharacterUnlock,
     CharacterXP,
+    CharacterXPTransaction,
     ClassLevelUnlock,
     DevelopmentPoints,
+    DevelopmentTransaction,
     KudosClaimCategory,
     KudosSourceCategory,
     TraitRatingUnlock,
@@ -63,6 +65,17 @@ def character_named(name: str):
         return None
     characters = ObjectDB.objects.filter(db_typeclass_path=settings.BASE_CHARACTER_TYPECLASS)
     return characters.filter(db_key__iexact=name).order_by("pk").first()
+
+
+def character_holds_progression(character) -> bool:
+    """Whether the character has a purchase or a row in its XP or development ledgers: history
+    the audit and refunds rely on, so deleting the character would erase what its owner paid."""
+    held = (
+        CharacterUnlock.objects.filter(character_id=character.pk),
+        CharacterXPTransaction.objects.filter(character_id=character.pk),
+        DevelopmentTransaction.objects.filter(character_id=character.pk),
+    )
+    return any(rows.exists() for rows in held)
 
 
 def with_character_xp(characters):
