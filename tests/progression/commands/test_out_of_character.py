@@ -48,8 +48,8 @@ def test_xp_history_out_of_character(play, account, give_xp):
 
     out = play(account, "xp/history 2")
 
-    assert "XP history, page 2" in out
-    assert "award 1" in [row[-1] for row in table_rows(out)]
+    assert "History, page 2" in out
+    assert [row[-1] for row in table_rows(out)] == ["+1 account XP: GM award (award 1)"]
 
 
 def test_kudos_claim_and_give_out_of_character(

@@ -3,9 +3,13 @@
 import pytest
 from table_cells import table_rows
 
+from world.classes.factories import CharacterClassFactory
+from world.progression.factories import ClassLevelUnlockFactory, price_unlock
 from world.progression.models import ExperiencePointsData, XPTransaction
+from world.progression.services import award_development_points, award_kudos
 from world.progression.services.awards import award_character_xp
 from world.progression.types import ProgressionReason
+from world.traits.factories import TraitFactory
 
 
 def balance(account):
@@ -50,10 +54,39 @@ def test_xp_history_pages_further_back(play, player, account, give_xp):
 
     out = play(player, "xp/history 2")
 
-    assert "XP history, page 2" in out
+    assert "History, page 2" in out
     details = [row[-1] for row in table_rows(out)]
-    assert "award 1" in details and "award 2" not in details
+    assert details == ["+1 account XP: GM award (award 1)"]
     assert "xp/history 3" not in out
+
+
+def test_xp_history_shows_a_purchase_from_the_characters_locked_pool(play, player):
+    warrior_1 = ClassLevelUnlockFactory(
+        character_class=CharacterClassFactory(name="Warrior"), target_level=1
+    )
+    price_unlock(warrior_1, xp_cost=20)
+    award_character_xp(player, 20, transferable=False)
+    assert play(player, "unlock/confirm warrior 1").startswith("You unlock Warrior level 1")
+
+    details = [row[-1] for row in table_rows(play(player, "xp/history"))]
+
+    assert details[:3] == [
+        "-20 locked XP of Alice: bought Warrior level 1",
+        "Alice bought Warrior level 1 for 20 XP",
+        "+20 locked XP of Alice: System award",
+    ]
+
+
+def test_xp_history_holds_kudos_and_development_too(play, player, account, vote_category):
+    award_development_points(player, TraitFactory(name="Wits"), "scene", 2)
+    award_kudos(account, 3, vote_category, "good scene")
+
+    details = [row[-1] for row in table_rows(play(player, "xp/history"))]
+
+    assert details == [
+        "+3 kudos: Player Vote (good scene)",
+        "Alice earned 2 development in Wits (scene)",
+    ]
 
 
 def test_xp_history_beyond_the_last_page_says_there_is_none(play, player, account, give_xp):

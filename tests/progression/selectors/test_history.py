@@ -77,8 +77,8 @@ def test_a_purchase_from_the_locked_pool_shows_with_the_price_as_paid(account, p
         row for row in history if row["kind"] == HistoryKind.CHARACTER_XP and row["amount"] < 0
     )
 
-    assert describe(purchase) == "Ayla bought Warrior 1 for 20 XP"
-    assert describe(spend) == "-20 locked XP of Ayla: bought Warrior 1"
+    assert describe(purchase) == "Ayla bought Warrior level 1 for 20 XP"
+    assert describe(spend) == "-20 locked XP of Ayla: bought Warrior level 1"
 
 
 def test_every_row_reads_as_one_sentence_naming_the_character(account, played):

@@ -4,7 +4,10 @@ correction switches. It works in character and out of character (from the accoun
 from __future__ import annotations
 
 from ..conf import progression_settings
-from ..selectors import account_dashboard, characters_with_xp, xp_history
+from ..rules.history import describe
+from ..rules.text import game_text
+from ..selectors import account_dashboard, characters_with_xp
+from ..selectors.history import account_history, history_row
 from ..services import award_xp
 from ..services.corrections import correct_account_xp
 from ..types import ProgressionReason
@@ -33,7 +36,9 @@ class CmdXP(ProgressionCommand):
       xp/correct <player> = <+amount or -amount> : reason (staff)
 
     Switches:
-      history - older account transactions, ten to a page
+      history - everything that changed your numbers, newest first, ten to a
+                page: account XP, your characters' locked and transferable XP,
+                kudos, development and purchases with the price paid
       award   - give a player XP (a GM award)
       correct - fix an account's XP by posting a correction; the reason is kept
 
@@ -91,17 +96,17 @@ class CmdXP(ProgressionCommand):
     def history(self):
         page = parse_page(self.args, "Usage: xp/history [page]")
         start = (page - 1) * RECENT
-        window = list(
-            xp_history(self.player_account).order_by("-transaction_date", "-id")[
-                start : start + RECENT + 1
-            ]
-        )
+        window = [
+            history_row(values)
+            for values in account_history(self.player_account)[start : start + RECENT + 1]
+        ]
         if not window:
             self.msg("No XP transactions yet." if page == 1 else f"There is no page {page}.")
             return
+        rows = [(date_text(row["date"]), game_text(describe(row))) for row in window[:RECENT]]
         lines = [
-            self.header(f"XP history, page {page}"),
-            str(self.transaction_table(window[:RECENT])),
+            self.header(f"History, page {page}"),
+            str(self.ledger_table(("Date", "What changed"), rows, fixed=(14,))),
         ]
         if len(window) > RECENT:
             lines.append(f"Type |wxp/history {page + 1}|n for older ones.")

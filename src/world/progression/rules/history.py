@@ -25,7 +25,7 @@ def signed(amount: int) -> str:
 def unlock_text(row: Mapping) -> str:
     """ "Warrior 2" for a class level, "Swordsmanship 2.5" for a trait rating, "" for neither."""
     if row.get("level") is not None:
-        return f"{_shown(row['subject'])} {row['level']}"
+        return f"{_shown(row['subject'])} level {row['level']}"
     if row.get("rating") is not None:
         return f"{_shown(row['subject'])} {rating_text(row['rating'])}"
     return ""
