@@ -53,7 +53,8 @@ def test_a_purchase_is_one_line_with_each_pool_it_drew_on(
     assert ok, message
 
     assert sent_to(online) == [
-        "|g-20 locked XP of Alice: bought Warrior level 1; -10 account XP for Alice: bought Warrior level 1. "
+        "|g-20 locked XP of Alice: bought Warrior level 1; "
+        "-10 account XP for Alice: bought Warrior level 1. "
         "Now: 0 account XP, Alice 0 locked and 0 transferable XP.|n"
     ]
 
