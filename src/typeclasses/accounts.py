@@ -2,6 +2,7 @@
 
 from evennia.accounts.accounts import DefaultAccount, DefaultGuest
 
+from world.progression.commands.notices import away_summary, remember_logout
 from world.progression.services.ownership import (
     forget_playable_character,
     record_playable_character,
@@ -18,6 +19,16 @@ class Account(DefaultAccount):
     def at_post_remove_character(self, character):
         super().at_post_remove_character(character)
         forget_playable_character(account=self, character=character)
+
+    def at_post_login(self, session=None, **kwargs):
+        super().at_post_login(session=session, **kwargs)
+        if summary := away_summary(self):
+            self.msg(summary, session=session)
+
+    def at_post_disconnect(self, **kwargs):
+        super().at_post_disconnect(**kwargs)
+        if not self.sessions.count():
+            remember_logout(self)
 
 
 class Guest(DefaultGuest):

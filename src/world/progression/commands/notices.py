@@ -5,12 +5,20 @@ selectors.notices words them)."""
 from __future__ import annotations
 
 import evennia
+from django.utils import timezone
 from evennia.accounts.models import AccountDB
 from twisted.internet import reactor
 from twisted.python.threadable import isInIOThread
 
+from ..rules.history import describe
 from ..rules.text import game_text
+from ..selectors.history import account_history, history_row
 from ..selectors.notices import accounts_whose_numbers_moved, notice_for
+
+# The moment an account's last session left, kept on the account (an Evennia attribute).
+LAST_LOGOUT = "progression_last_logout"
+# Changes an away summary lists before it points to the history for the rest.
+AWAY_LINES = 5
 
 
 def online_account_ids() -> set[int]:
@@ -42,4 +50,35 @@ def deliver(account, text: str) -> None:
         account.msg(text)
 
 
-__all__ = ["deliver", "online_account_ids", "tell_players"]
+def remember_logout(account) -> None:
+    """Called when the account's last session has left: the away summary starts here."""
+    account.attributes.add(LAST_LOGOUT, timezone.now())
+
+
+def away_summary(account) -> str | None:
+    """What changed the account's numbers since it last logged out (None when nothing did, or
+    it never logged out): a count, the latest AWAY_LINES changes, and where to read the rest."""
+    since = account.attributes.get(LAST_LOGOUT)
+    if since is None:
+        return None
+    latest = [
+        history_row(values) for values in account_history(account, since=since)[: AWAY_LINES + 1]
+    ]
+    if not latest:
+        return None
+    count = account_history(account, since=since).count() if len(latest) > AWAY_LINES else None
+    heading = "While you were away" + (f" ({count} changes)" if count else "") + ":"
+    lines = [heading, *(f"  {game_text(describe(row))}" for row in latest[:AWAY_LINES])]
+    if count:
+        lines.append("Type |wxp/history|n for the rest.")
+    return "\n".join(lines)
+
+
+__all__ = [
+    "LAST_LOGOUT",
+    "away_summary",
+    "deliver",
+    "online_account_ids",
+    "remember_logout",
+    "tell_players",
+]

@@ -22,6 +22,7 @@ from .base import (
     signed,
     split_reason,
 )
+from .notices import away_summary
 from .plan import goal_line
 
 
@@ -32,6 +33,7 @@ class CmdXP(ProgressionCommand):
     Usage:
       xp
       xp/history [page]
+      xp/away
       xp/award <player> = <amount> [: reason]            (staff)
       xp/correct <player> = <+amount or -amount> : reason (staff)
 
@@ -39,6 +41,7 @@ class CmdXP(ProgressionCommand):
       history - everything that changed your numbers, newest first, ten to a
                 page: account XP, your characters' locked and transferable XP,
                 kudos, development and purchases with the price paid
+      away    - what changed your numbers while you were last logged out
       award   - give a player XP (a GM award)
       correct - fix an account's XP by posting a correction; the reason is kept
 
@@ -52,7 +55,7 @@ class CmdXP(ProgressionCommand):
 
     key = "xp"
     aliases = ["experience"]
-    switch_options = ("history", "award", "correct")
+    switch_options = ("history", "away", "award", "correct")
     staff_switches = ("award", "correct")
     usage = "Usage: xp, xp/history [page]"
 
@@ -63,6 +66,9 @@ class CmdXP(ProgressionCommand):
             self.correct()
         elif "history" in self.switches:
             self.history()
+        elif "away" in self.switches:
+            self.refuse_arguments()
+            self.msg(away_summary(self.player_account) or "Nothing changed while you were away.")
         else:
             self.refuse_arguments()
             self.overview()
