@@ -11,6 +11,8 @@ app_name = "progression-api"
 # Django path converters (`<int:pk>`): the schema types the id, and `-3` is no route at all.
 router = ProgressionRouter(use_regex_path=False)
 router.register("account", views.AccountViewSet, basename="account")
+router.register("account/export", views.ExportViewSet, basename="account-export")
+router.register("history", views.HistoryViewSet, basename="history")
 router.register("history/xp", views.XPHistoryViewSet, basename="xp-history")
 router.register(
     "history/character-xp", views.CharacterXPHistoryViewSet, basename="character-xp-history"

@@ -10,12 +10,15 @@ from .account import (
 )
 from .base import unknown_route
 from .characters import CharacterViewSet
+from .history import ExportViewSet, HistoryViewSet
 from .staff import StaffActionsViewSet
 
 __all__ = [
     "AccountViewSet",
     "CharacterViewSet",
     "CharacterXPHistoryViewSet",
+    "ExportViewSet",
+    "HistoryViewSet",
     "KudosClaimViewSet",
     "KudosHistoryViewSet",
     "StaffActionsViewSet",
