@@ -38,4 +38,6 @@ class CmdTrain(ProgressionCommand):
             raise CommandInputError(f"There is no trait called '{echo(trait_name)}'.")
         row = teach(teacher=self.caller, student=student, trait=trait)
         self.msg(f"You teach {student.key} {trait.name}: {row.amount} development points.")
-        student.msg(f"{self.caller.key} teaches you {trait.name}: {row.amount} development points.")
+        self.tell(
+            student, f"{self.caller.key} teaches you {trait.name}: {row.amount} development points."
+        )

@@ -127,7 +127,7 @@ class CmdXP(ProgressionCommand):
     def award(self):
         self.usage = "Usage: xp/award <player> = <amount> [: reason]"
         self.require_equals()
-        account = self.find_account(self.lhs)
+        account, name = self.find_player(self.lhs)
         amount_text, reason = split_reason(self.rhs)
         amount = parse_amount(amount_text, maximum=progression_settings.MAX_XP_AWARD)
         award_xp(
@@ -138,16 +138,16 @@ class CmdXP(ProgressionCommand):
             gm=self.player_account,
         )
         because = f": {shown(reason)}" if reason else "."
-        self.msg(f"You award {account.key} {amount} XP{because}")
-        account.msg(f"|gYou were awarded {amount} XP{because}|n")
+        self.msg(f"You award {name} {amount} XP{because}")
+        self.tell(account, f"|gYou were awarded {amount} XP{because}|n")
 
     def correct(self):
         self.usage = "Usage: xp/correct <player> = <+/-amount> : reason"
         self.require_equals()
-        account = self.find_account(self.lhs)
+        account, name = self.find_player(self.lhs)
         amount_text, reason = split_reason(self.rhs)
         amount = parse_amount(amount_text, maximum=progression_settings.MAX_XP_AWARD, signed=True)
         if not reason:
             raise CommandInputError(f"A correction needs a reason. {self.usage}")
         correct_account_xp(account, amount, gm=self.player_account, reason_text=reason)
-        self.msg(f"Corrected {account.key}'s XP by {signed(amount)}: {shown(reason)}")
+        self.msg(f"Corrected {name}'s XP by {signed(amount)}: {shown(reason)}")
