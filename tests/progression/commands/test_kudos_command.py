@@ -245,3 +245,21 @@ def test_staff_cannot_award_themselves(play, staff, staff_account, good_sport):
         "You cannot award kudos to yourself."
     )
     assert not KudosTransaction.objects.exists()
+
+
+def test_staff_award_kudos_by_the_start_of_a_category_name(
+    play, staff, other_player, other_account
+):
+    KudosSourceCategoryFactory(name="staff_pick", display_name="Staff pick", staff_only=True)
+
+    out = play(staff, "kudos/award Bruno = staff 5")
+
+    assert out == "You award Bruno 5 kudos for Staff pick."
+    assert kudos_of(other_account) == (5, 0)
+
+
+def test_kudos_categories_show_the_names_staff_type(play, staff, good_sport):
+    out = play(staff, "kudos/categories")
+
+    assert good_sport.name in out
+    assert "Award with: kudos/award <player> = <name> <amount> [: why]" in out
