@@ -28,8 +28,9 @@ format: install
 	@$(UV) run --frozen ruff format .
 
 # BIG=1: the player commands at the issue's big size (bench/big.py), not the small default.
+# Results go to untracked bench/results/run*.json; SAVE=1 writes the tracked latest*.json.
 bench: install
-	@$(if $(BIG),BENCH_SIZE=big )$(UV) run --frozen python bench/run.py
+	@$(if $(BIG),BENCH_SIZE=big )$(if $(SAVE),SAVE=$(SAVE) )$(UV) run --frozen python bench/run.py
 
 # The real game under 50 telnet players and 8 API clients for LOAD_SECONDS (120): PostgreSQL
 # (DATABASE_URL's server, else the local one), DB=sqlite, or DB=both. Exits 1 on any error.

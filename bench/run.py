@@ -2,10 +2,12 @@
 
 Runs once on SQLite and, when DATABASE_URL is set, once more on that database (each in its own
 process, since Django's settings are per process), on a scratch database created for the run.
-Prints one table per database, each row with its change against the previous run's
-(bench/results/latest.json, which this run then replaces; the replaced one is kept as
-previous.json). `make bench BIG=1` keeps its own pair, latest-big.json and previous-big.json, so
-the two sizes are each compared with their own kind.
+Prints one table per database, each row with its change against the previous run. A run
+writes only untracked files: bench/results/run.json (the one before it kept as previous.json),
+compared with the last run, else with the kept results, bench/results/latest.json. `make bench
+SAVE=1` writes latest.json, the tracked results the README quotes. `make bench BIG=1` keeps its
+own files (run-big.json, latest-big.json, previous-big.json), so the two sizes are each compared
+with their own kind.
 """
 
 from __future__ import annotations
@@ -22,8 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 
 
+def saving() -> bool:
+    """SAVE=1: this run's results become the tracked, kept ones (latest.json)."""
+    return os.environ.get("SAVE") not in (None, "", "0")
+
+
 def _result_name(kind: str) -> str:
-    """latest.json / previous.json, with -big for a run at the big size."""
+    """run.json / latest.json / previous.json, with -big for a run at the big size."""
     big = os.environ.get("BENCH_SIZE") == "big" or os.environ.get("BIG") not in (None, "", "0")
     return f"{kind}-big.json" if big else f"{kind}.json"
 
@@ -71,20 +78,31 @@ def main() -> int:
         result["seconds"] = round(time.perf_counter() - started, 1)
         report["databases"][name] = result
         print_table(name, result, previous.get("databases", {}).get(name))
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    if previous:
-        (RESULTS / _result_name("previous")).write_text(json.dumps(previous, indent=2))
-    (RESULTS / _result_name("latest")).write_text(json.dumps(report, indent=2))
+    written = save_report(report, previous)
     since = f"; change against the run of {previous['date']}" if previous else ""
-    print(f"\n{report['machine']}; results in bench/results/{_result_name('latest')}{since}")
+    print(f"\n{report['machine']}; results in bench/results/{written}{since}")
     return 0
 
 
+def save_report(report: dict, previous: dict) -> str:
+    """Write this run's results (run.json, or latest.json with SAVE=1) and keep the previous
+    ones as previous.json (untracked); returns the name written."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    if previous:
+        (RESULTS / _result_name("previous")).write_text(json.dumps(previous, indent=2))
+    name = _result_name("latest" if saving() else "run")
+    (RESULTS / name).write_text(json.dumps(report, indent=2))
+    return name
+
+
 def _previous_report() -> dict:
-    try:
-        return json.loads((RESULTS / _result_name("latest")).read_text())
-    except (OSError, ValueError):
-        return {}
+    """The last run's results, else the kept ones."""
+    for kind in ("run", "latest"):
+        try:
+            return json.loads((RESULTS / _result_name(kind)).read_text())
+        except (OSError, ValueError):
+            continue
+    return {}
 
 
 def change(row: dict, before: dict | None) -> str:

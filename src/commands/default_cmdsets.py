@@ -28,7 +28,7 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
         # Out of character too; while a character is played, its own copies take precedence.
-        for command in ACCOUNT_PROGRESSION_COMMANDS:
+        for command in (*ACCOUNT_PROGRESSION_COMMANDS, *VOTING_COMMANDS):
             self.add(command())
 
 

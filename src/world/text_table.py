@@ -149,3 +149,31 @@ def command_table(command, *headers, width: int) -> TextTable:
 
 
 __all__ = ["TextTable", "command_table", "displayed", "shown_width"]
+
+
+def fit_lines(text: str, width: int) -> str:
+    """`text` with every line wider than `width` on screen wrapped at spaces (markup kept); lines
+    that fit, tables among them, are left exactly as they are."""
+    lines = []
+    for line in text.split("\n"):
+        if shown_width(line) <= width:
+            lines.append(line)
+            continue
+        current, current_width = "", 0
+        for word in line.split(" "):
+            word_width = shown_width(word)
+            if current and current_width + 1 + word_width > width:
+                lines.append(current)
+                current, current_width = "", 0
+            if word_width > width:  # a word longer than the line: cut it (plain)
+                word = escaped(displayed(word))
+                while len(word) > width:
+                    lines.append(word[:width])
+                    word = word[width:]
+                word_width = len(word)
+            if current:
+                current, current_width = f"{current} {word}", current_width + 1 + word_width
+            else:
+                current, current_width = word, word_width
+        lines.append(current)
+    return "\n".join(lines)

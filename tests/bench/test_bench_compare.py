@@ -21,3 +21,38 @@ def test_the_table_shows_the_change_column_only_against_a_previous_run(capsys):
     assert "-50%" in capsys.readouterr().out
     print_table("sqlite", result)
     assert "%" not in capsys.readouterr().out.splitlines()[-1]
+
+
+def _ignored_by_git(name: str) -> bool:
+    import subprocess
+
+    from bench.run import ROOT
+
+    checked = subprocess.run(
+        ["git", "check-ignore", "-q", f"bench/results/{name}"], cwd=ROOT, check=False
+    )
+    return checked.returncode == 0
+
+
+def test_a_bench_run_writes_only_files_git_ignores(tmp_path, monkeypatch):
+    import bench.run
+
+    monkeypatch.setattr(bench.run, "RESULTS", tmp_path)
+    monkeypatch.delenv("SAVE", raising=False)
+
+    written = bench.run.save_report({"date": "now"}, {"date": "before"})
+
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([written, "previous.json"])
+    assert all(_ignored_by_git(path.name) for path in tmp_path.iterdir())
+
+
+def test_save_1_writes_the_tracked_results(tmp_path, monkeypatch):
+    import bench.run
+
+    monkeypatch.setattr(bench.run, "RESULTS", tmp_path)
+    monkeypatch.setenv("SAVE", "1")
+
+    written = bench.run.save_report({"date": "now"}, {})
+
+    assert written == "latest.json"
+    assert not _ignored_by_git(written)

@@ -14,7 +14,7 @@ from world.voting.services import cast_vote
 def test_a_vote_is_counted_for_the_characters_account_this_week(play, voter, bruno):
     out = play(voter, "vote bruno")
 
-    assert out == "You vote for Bruno's roleplay this week. 4 vote(s) left."
+    assert out == "You vote for Bruno's roleplay this week. 4 votes left."
     vote = Vote.objects.get()
     assert (vote.character_id, vote.recipient_id, vote.week) == (
         bruno.pk,
@@ -29,7 +29,7 @@ def test_vote_alone_lists_this_weeks_votes(play, voter, bruno):
     out = play(voter, "vote")
 
     assert out.startswith(f"This week ({week_of(Vote.objects.get().created)}) you voted for Bruno.")
-    assert out.endswith("4 vote(s) left.")
+    assert out.endswith("4 votes left.")
 
 
 def test_one_vote_per_character_per_week(play, voter, bruno):

@@ -111,7 +111,7 @@ MAX_NR_CHARACTERS = 5
 ######################################################################
 
 # Account-side rules for players awarding kudos to each other (kudos/give).
-PROGRESSION_KUDOS_GIVE_CATEGORY = "player_vote"
+PROGRESSION_KUDOS_GIVE_CATEGORY = "thanks"
 PROGRESSION_KUDOS_GIVES_PER_WEEK = 5
 
 # Scene rewards: development points per recorded use of a trait in a scene, the most one trait

@@ -19,7 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_KUDOS_CLAIM": 100_000,  # kudos in one claim
     "MAX_DEVELOPMENT_AWARD": 1_000,  # development points in one award
     # Players thanking each other (kudos/give).
-    "KUDOS_GIVE_CATEGORY": "player_vote",
+    "KUDOS_GIVE_CATEGORY": "thanks",
     "KUDOS_GIVES_PER_WEEK": 5,
     # Scene rewards: development points per recorded use of a trait in a scene, the most one
     # trait can earn from one scene, and the points for taking part at all.

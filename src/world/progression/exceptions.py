@@ -32,7 +32,7 @@ class InsufficientXPError(ProgressionError):
 
     def __init__(self, message: str = "", *, need: int = 0, have: int = 0):
         super().__init__(
-            message or f"Insufficient XP (need {need}, have {have})", need=need, have=have
+            message or f"Insufficient XP (need {need}, have {have}).", need=need, have=have
         )
         self.need, self.have = need, have
 
@@ -42,7 +42,7 @@ class InsufficientKudosError(ProgressionError):
 
     def __init__(self, message: str = "", *, need: int = 0, have: int = 0):
         super().__init__(
-            message or f"Insufficient kudos (need {need}, have {have})", need=need, have=have
+            message or f"Insufficient kudos (need {need}, have {have}).", need=need, have=have
         )
         self.need, self.have = need, have
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from evennia.commands.default.muxcommand import MuxCommand
 
 from world.progression.exceptions import ProgressionError
+from world.progression.rules.text import counted
 
 from .exceptions import VotingError
 
@@ -59,7 +60,7 @@ class CmdVote(MuxCommand):
             self.msg(
                 fill(
                     f"This week ({week}) you voted for {names}. "
-                    f"{votes_left(voter, week=week)} vote(s) left.",
+                    f"{counted(votes_left(voter, week=week), 'vote')} left.",
                     width=WIDTH,
                 )
             )
@@ -71,8 +72,11 @@ class CmdVote(MuxCommand):
             raise VotingError(f"There is no character '{_plain(name)}'.")
         cast_vote(voter=voter, character=character)
         self.msg(
-            f"You vote for {character.key}'s roleplay this week. "
-            f"{votes_left(voter, week=week)} vote(s) left."
+            fill(
+                f"You vote for {character.key}'s roleplay this week. "
+                f"{counted(votes_left(voter, week=week), 'vote')} left.",
+                width=WIDTH,
+            )
         )
 
 

@@ -40,3 +40,12 @@ def test_every_progression_command_is_also_in_the_account_cmdset():
 def test_scene_finish_is_no_longer_a_progression_command():
     # The scene commands live in world.scenes now.
     assert "scene" not in {command.key for command in PROGRESSION_COMMANDS}
+
+
+def test_vote_works_out_of_character():
+    from commands.default_cmdsets import AccountCmdSet
+
+    cmdset = AccountCmdSet()
+    cmdset.at_cmdset_creation()
+
+    assert "vote" in {command.key for command in cmdset.commands}

@@ -34,7 +34,7 @@ def test_xp_and_kudos_answer_out_of_character(session, account, player):
 
 def test_dev_out_of_character_says_which_character_to_play(session, account, player):
     assert typed(session, account, "dev") == (
-        "|rOut of character: type 'ic Alice' or 'dev Alice' (yours: Alice).|n"
+        "|rOut of character: 'ic Alice' or 'dev Alice' (yours: Alice).|n"
     )
 
 

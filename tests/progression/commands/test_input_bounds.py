@@ -46,7 +46,7 @@ def test_a_correction_is_bounded_both_ways(play, staff, account, settings):
 def test_a_kudos_award_is_bounded(play, staff, account, vote_category, settings):
     settings.PROGRESSION_MAX_KUDOS_AWARD = 20
 
-    out = play(staff, f"kudos/award {account.key} = player_vote 21")
+    out = play(staff, f"kudos/award {account.key} = {vote_category.name} 21")
 
     assert out == "The amount can be at most 20."
     assert not KudosTransaction.objects.exists()

@@ -44,7 +44,7 @@ def test_the_recipient_is_told_in_plain_text_on_one_line(
     sent = told_to_bruno(HOSTILE)
 
     assert "\n" not in sent and "\x1b[2J" not in sent and "\x07" not in sent
-    assert f"+2 kudos: Player Vote ({PLAIN}). Now: 2 kudos." in sent  # no link, no red
+    assert f"+2 kudos from Alice: Player Vote ({PLAIN}). Now: 2 kudos." in sent  # no link, no red
 
 
 def test_the_reason_is_stored_as_written(play, player, other_player, other_account, vote_category):
@@ -73,4 +73,4 @@ def test_thousands_of_line_breaks_arrive_as_one_short_line(
     sent = told_to_bruno("|/" * 2_900 + "x" * 10_000)
 
     assert "\n" not in sent
-    assert "+2 kudos: Player Vote (" + "x" * 39 + "…). Now: 2 kudos." in sent
+    assert "+2 kudos from Alice: Player Vote (" + "x" * 39 + "…). Now: 2 kudos." in sent

@@ -178,7 +178,7 @@ def test_confirm_buys_a_trait_rating(play, player, account, give_xp, shop):
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("unlock/confirm strength 2", "Insufficient XP (need 30, have 15)"),
+        ("unlock/confirm strength 2", "Insufficient XP (need 30, have 15)."),
         ("unlock/confirm mage 1", "Requirements not met: Need Strength 3.0, have 0.0"),
         ("unlock/confirm warrior 2", "Warrior level 2 needs level 1 first (you have level 0)."),
         ("unlock/confirm strength 20", "There is no unlock 'strength 20'."),

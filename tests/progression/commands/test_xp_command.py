@@ -174,7 +174,7 @@ def test_correction_adds_missed_xp(play, staff, account):
         ("xp/correct {player} = -20", "A correction needs a reason."),
         ("xp/correct {player} = 0 : oops", "A correction must be a non-zero whole number"),
         ("xp/correct {player} = ten : oops", "'ten' is not a whole number."),
-        ("xp/correct {player} = -500 : oops", "Insufficient XP (need 500, have 50)"),
+        ("xp/correct {player} = -500 : oops", "Insufficient XP (need 500, have 50)."),
         ("xp/correct nobody = 5 : oops", "There is no player called 'nobody'."),
     ],
 )

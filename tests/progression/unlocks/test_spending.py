@@ -180,7 +180,7 @@ def test_too_little_xp_refuses_the_purchase_and_changes_nothing(character, accou
 
     success, message, record = spend_xp_on_unlock(character, warrior_levels[1])
 
-    assert (success, message, record) == (False, "Insufficient XP (need 10, have 9)", None)
+    assert (success, message, record) == (False, "Insufficient XP (need 10, have 9).", None)
     assert holdings(character, account) == {"locked": 2, "transferable": 3, "account": 4}
     assert ledger_rows(character, account) == before_rows
     assert not CharacterUnlock.objects.filter(character=character).exists()
@@ -262,7 +262,7 @@ def test_another_players_account_is_never_charged(
 
     success, message, _ = spend_xp_on_unlock(character, warrior_levels[1])
 
-    assert (success, message) == (False, "Insufficient XP (need 10, have 0)")
+    assert (success, message) == (False, "Insufficient XP (need 10, have 0).")
     assert ExperiencePointsData.objects.get(account=other_account).current_available == 100
 
 

@@ -16,15 +16,23 @@ from evennia.accounts.models import AccountDB
 from evennia.commands.default.muxcommand import MuxCommand
 from evennia.utils import logger
 
-from world.text_table import GAP, command_table
+from world.text_table import GAP, command_table, fit_lines
 
 from ..conf import progression_settings
 from ..exceptions import InvalidAmountError, ProgressionError
 from ..permissions import is_staff
 from ..rules.text import game_text
-from ..selectors import account_named, owned_characters, owner_of, unlock_named
+from ..selectors import (
+    account_named,
+    character_named,
+    owned_characters,
+    owner_of,
+    unlock_named,
+)
 
 TABLE_WIDTH = 78
+# No line of a reply is wider than this (the 80-column promise; tables keep to TABLE_WIDTH).
+REPLY_WIDTH = 80
 # A ledger's free-text column narrower than this gives up the fixed widths of the others.
 LEAST_FREE_TEXT = 20
 RECENT = 10
@@ -127,6 +135,10 @@ def unlock_command_text(unlock) -> str:
     return f"unlock {unlock.trait.name} {rating_text(unlock.target_rating)}"
 
 
+def fit(text: str) -> str:
+    return fit_lines(text, REPLY_WIDTH)
+
+
 def date_text(moment) -> str:
     return moment.strftime("%Y-%m-%d")
 
@@ -173,8 +185,12 @@ class ProgressionCommand(MuxCommand):
         raise NotImplementedError
 
     def fail(self, message: str) -> None:
-        # One line, never wrapped here: a client wraps it to its own width.
+        # One line when it fits 80 columns (a name at its longest may need two).
         self.msg(f"|r{message}|n")
+
+    def msg(self, text=None, *args, **kwargs):
+        """Every reply fits 80 columns: a line a long name widened is wrapped at spaces."""
+        super().msg(fit(text) if isinstance(text, str) else text, *args, **kwargs)
 
     # -- who is asking
 
@@ -208,6 +224,14 @@ class ProgressionCommand(MuxCommand):
             raise CommandInputError("That needs a player account, and you have none.")
         return account
 
+    def playing(self):
+        """The character the player acts as: the one played, or out of character the one last
+        played (Evennia's `_last_puppet`), if it is still theirs; else None."""
+        if not self.out_of_character:
+            return self.caller
+        last = self.player_account.db._last_puppet
+        return last if last is not None and owner_of(last) == self.player_account else None
+
     def owned_characters(self) -> list:
         """The characters the player's account owns, oldest first."""
         return owned_characters(self.player_account)
@@ -229,7 +253,7 @@ class ProgressionCommand(MuxCommand):
             raise CommandInputError("You have no character yet: create one first.")
         first = echo(names[0])
         raise CommandInputError(
-            f"Out of character: type 'ic {first}' or '{self.naming.format(name=first)}'"
+            f"Out of character: 'ic {first}' or '{self.naming.format(name=first)}'"
             f" (yours: {echo(', '.join(names), length=40)})."
         )
 
@@ -243,6 +267,15 @@ class ProgressionCommand(MuxCommand):
         if account is None:
             raise CommandInputError(f"There is no player called '{echo(name)}'.")
         return account
+
+    def find_player(self, name: str):
+        """(account, what to call them): a player is named by their character when the caller
+        named a character (in-character text never shows account names), else by the account."""
+        account = self.find_account(name)
+        character = character_named(name)
+        if character is not None and owner_of(character) == account:
+            return account, character.key
+        return account, account.key
 
     def find_unlock(self, text: str):
         name, number = split_name_and_number(text, self.usage)

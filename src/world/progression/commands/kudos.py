@@ -7,9 +7,11 @@ A reason one player gives is stored as written and shown to everyone else plain,
 from __future__ import annotations
 
 from ..conf import progression_settings
+from ..rules.text import counted
 from ..selectors import (
     account_dashboard,
     active_kudos_categories,
+    character_named,
     kudos_claim_category_named,
     kudos_source_category_named,
 )
@@ -82,7 +84,7 @@ class CmdKudos(ProgressionCommand):
         else:
             lines.append("No kudos yet: other players can give you some with kudos/give.")
         lines.append(
-            f"You can give kudos {gives_left_this_week(account)} more time(s) this week. "
+            f"You can give kudos {counted(gives_left_this_week(account), 'more time')} this week. "
             "See |wkudos/categories|n for rewards."
         )
         self.msg("\n".join(lines))
@@ -105,10 +107,17 @@ class CmdKudos(ProgressionCommand):
         else:
             lines.append("Nothing can be claimed with kudos right now.")
         if sources:
-            table = self.table("Earned for", "Usual amount", "What it is")
+            table = self.table("Earned for", "Name", "Usual", "What it is")
             for category in sources:
-                table.add_row(category.display_name, category.default_amount, category.description)
+                table.add_row(
+                    category.display_name,
+                    category.name,
+                    category.default_amount,
+                    category.description,
+                )
             lines.append(str(table))
+            if self.is_staff():
+                lines.append("Award with: kudos/award <player> = <name> <amount> [: why]")
         self.msg("\n".join(lines))
 
     def claim(self):
@@ -129,20 +138,23 @@ class CmdKudos(ProgressionCommand):
     def give(self):
         self.usage = "Usage: kudos/give <player> = <why you are thanking them>"
         self.require_equals()
-        recipient = self.find_account(self.lhs)
-        giver = self.player_account
-        result = give_kudos(giver, recipient, self.rhs)
+        recipient, name = self.find_player(self.lhs)
+        thanked = character_named(self.lhs) if name != recipient.key else None
+        giver, giver_character = self.player_account, self.playing()
+        result = give_kudos(
+            giver, recipient, self.rhs, character=thanked, giver_character=giver_character
+        )
         amount = result.transaction.amount
         reason = shown(self.rhs)
         self.msg(
-            f"|gYou give {shown(recipient.key)} {amount} kudos: {reason}|n "
+            f"|gYou give {name} {amount} kudos: {reason}|n "
             f"({gives_left_this_week(giver)} left this week)"
         )
 
     def award(self):
         self.usage = "Usage: kudos/award <player> = <category> <amount> [: why]"
         self.require_equals()
-        account = self.find_account(self.lhs)
+        account, name = self.find_player(self.lhs)
         head, reason = split_reason(self.rhs)
         parts = head.rsplit(None, 1)
         if len(parts) != 2:
@@ -153,9 +165,16 @@ class CmdKudos(ProgressionCommand):
                 f"There is no kudos category '{echo(parts[0])}'. See kudos/categories."
             )
         amount = parse_amount(parts[1], maximum=progression_settings.MAX_KUDOS_AWARD)
-        award_kudos(account, amount, category, reason, awarded_by=self.player_account)
+        award_kudos(
+            account,
+            amount,
+            category,
+            reason,
+            awarded_by=self.player_account,
+            awarded_by_character=self.playing(),
+        )
         because = f": {shown(reason)}" if reason else "."
-        self.msg(f"You award {account.key} {amount} kudos for {category.display_name}{because}")
+        self.msg(f"You award {name} {amount} kudos for {category.display_name}{because}")
 
 
 def why(row) -> str:
@@ -166,6 +185,8 @@ def why(row) -> str:
     text = f"{category.display_name}: {description}" if description else str(category)
     if row.claim_category_id:
         return f"Claimed - {text}"
-    if row.awarded_by_id:
-        text += f" (from {shown(row.awarded_by_name)})"
+    # The giver's character, never their account: rows from before characters were recorded
+    # (and awards made with no character) say no name.
+    if row.awarded_by_character_name:
+        text += f" (from {shown(row.awarded_by_character_name)})"
     return text

@@ -67,7 +67,8 @@ class CmdUnlock(ProgressionCommand):
       unlock <trait> <rating>
       unlock/confirm <class> <level>  or  unlock/confirm <trait> <rating>
       unlock[/confirm] <character> = <class or trait> <level or rating>
-      unlock/refund <character> = <class or trait> <level or rating> [: reason]  (staff)
+      unlock/refund <character> = <class or trait> <level or rating>
+                    [: reason]  (staff)
 
     Switches:
       confirm - actually buy it (without it you are only told the cost)

@@ -138,7 +138,7 @@ class CmdXP(ProgressionCommand):
     def award(self):
         self.usage = "Usage: xp/award <player> = <amount> [: reason]"
         self.require_equals()
-        account = self.find_account(self.lhs)
+        account, name = self.find_player(self.lhs)
         amount_text, reason = split_reason(self.rhs)
         amount = parse_amount(amount_text, maximum=progression_settings.MAX_XP_AWARD)
         award_xp(
@@ -149,15 +149,15 @@ class CmdXP(ProgressionCommand):
             gm=self.player_account,
         )
         because = f": {shown(reason)}" if reason else "."
-        self.msg(f"You award {account.key} {amount} XP{because}")
+        self.msg(f"You award {name} {amount} XP{because}")
 
     def correct(self):
         self.usage = "Usage: xp/correct <player> = <+/-amount> : reason"
         self.require_equals()
-        account = self.find_account(self.lhs)
+        account, name = self.find_player(self.lhs)
         amount_text, reason = split_reason(self.rhs)
         amount = parse_amount(amount_text, maximum=progression_settings.MAX_XP_AWARD, signed=True)
         if not reason:
             raise CommandInputError(f"A correction needs a reason. {self.usage}")
         correct_account_xp(account, amount, gm=self.player_account, reason_text=reason)
-        self.msg(f"Corrected {account.key}'s XP by {signed(amount)}: {shown(reason)}")
+        self.msg(f"Corrected {name}'s XP by {signed(amount)}: {shown(reason)}")

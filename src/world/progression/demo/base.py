@@ -144,9 +144,11 @@ def traits_and_classes() -> tuple[dict, dict]:
 
 LIMBO_DESCRIPTION = (
     "The quiet room between stories, where characters wait for their next scene.\n"
-    "Type |wxp|n, |wkudos|n, |wunlocks|n or |wdev|n to see how your character has grown, "
+    "Type |wxp|n, |wkudos|n, |wunlocks|n or |wdev|n to see how your character has grown,\n"
     "and |whelp|n for everything else."
 )
+# What earlier versions wrote, 97 columns wide: replaced like Evennia's own text.
+_EARLIER_DESCRIPTIONS = (LIMBO_DESCRIPTION.replace("grown,\n", "grown, "),)
 
 
 def _describe_limbo() -> None:
@@ -155,7 +157,10 @@ def _describe_limbo() -> None:
     from evennia.objects.models import ObjectDB
 
     limbo = ObjectDB.objects.filter(id=2).first()
-    if limbo is not None and (limbo.db.desc or "").startswith("Welcome to your new"):
+    desc = (limbo.db.desc or "") if limbo is not None else ""
+    if limbo is not None and (
+        desc.startswith("Welcome to your new") or desc in _EARLIER_DESCRIPTIONS
+    ):
         limbo.db.desc = LIMBO_DESCRIPTION
 
 

@@ -6,7 +6,7 @@ import contextlib
 
 from world.progression.exceptions import AlreadyConvertedError
 
-from .base import FRIEND_KEY, PLAYER_KEY, demo_account, demo_character
+from .base import FRIEND_CHARACTER_KEY, FRIEND_KEY, PLAYER_KEY, demo_account, demo_character
 
 
 def kudos_categories() -> dict:
@@ -20,10 +20,10 @@ def kudos_categories() -> dict:
     for name, display, amount, staff_only, description in (
         (
             settings.PROGRESSION_KUDOS_GIVE_CATEGORY,
-            "Player vote",
+            "Thanks",
             1,
             False,
-            "Another player thanks you for a scene.",
+            "Another player thanked you with kudos/give.",
         ),
         ("good_sport", "Good sport", 2, False, "Took a loss or a twist with grace."),
         ("staff_pick", "Staff pick", 5, True, "Staff recognise outstanding play."),
@@ -70,7 +70,7 @@ def seed() -> None:
 
     sources = kudos_categories()
     player, friend = demo_account(PLAYER_KEY), demo_account(FRIEND_KEY)
-    ayla = demo_character("Ayla")
+    ayla, corin = demo_character("Ayla"), demo_character(FRIEND_CHARACTER_KEY)
     staff = demo_account("admin")
     # Idempotency keys make reseeding a no-op.
     services.award_xp(
@@ -95,6 +95,7 @@ def seed() -> None:
         "Great duel at the docks",
         awarded_by=friend,
         character=ayla,
+        awarded_by_character=corin,
         idempotency_key="demo:kudos:duel",
     )
     services.award_kudos(
@@ -103,6 +104,7 @@ def seed() -> None:
         sources["good_sport"],
         "Lost the race and made it funny",
         awarded_by=friend,
+        awarded_by_character=corin,
         idempotency_key="demo:kudos:race",
     )
     services.award_kudos(

@@ -148,6 +148,10 @@ class KudosTransaction(models.Model):
     character = models.ForeignKey(
         "objects.ObjectDB", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The character the giver was playing: in-character text names it, never the account.
+    awarded_by_character = models.ForeignKey(
+        "objects.ObjectDB", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     idempotency_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
     transaction_date = models.DateTimeField(default=timezone.now)
 

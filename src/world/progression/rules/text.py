@@ -46,3 +46,8 @@ def game_text(text: str | None, *, max_length: int | None = None) -> str:
 
 
 __all__ = ["game_text", "plain_text"]
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """'1 vote', '5 votes', '0 votes': a number with its noun in the right form."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"

@@ -228,12 +228,20 @@ def kudos_claim_category_named(name: str):
 
 
 def kudos_source_category_named(name: str):
-    """The award (source) category staff mean by its name or display name, active or not."""
+    """The award (source) category staff mean by its name or display name, or by the start of
+    one when only one category starts so ('staff' for Staff pick), active or not."""
 
     name = name.strip()
-    return KudosSourceCategory.objects.filter(
-        Q(name__iexact=name) | Q(display_name__iexact=name)
-    ).first()
+    if not name:
+        return None
+    categories = KudosSourceCategory.objects
+    exact = categories.filter(Q(name__iexact=name) | Q(display_name__iexact=name)).first()
+    if exact is not None:
+        return exact
+    started = list(
+        categories.filter(Q(name__istartswith=name) | Q(display_name__istartswith=name))[:2]
+    )
+    return started[0] if len(started) == 1 else None
 
 
 def active_kudos_categories() -> tuple[list, list]:

@@ -45,12 +45,16 @@ def character_xp_history(account):
 
 
 def kudos_history(account):
-    """The account's kudos ledger rows with their categories, each with `awarded_by_name` and
-    `character_name` (None where there is no giver or character)."""
+    """The account's kudos ledger rows with their categories, each with `awarded_by_name`,
+    `awarded_by_character_name` and `character_name` (None where there is none)."""
     return (
         KudosTransaction.objects.filter(account=account)
         .select_related("source_category", "claim_category")
-        .annotate(awarded_by_name=F("awarded_by__username"), character_name=F("character__db_key"))
+        .annotate(
+            awarded_by_name=F("awarded_by__username"),
+            awarded_by_character_name=F("awarded_by_character__db_key"),
+            character_name=F("character__db_key"),
+        )
     )
 
 

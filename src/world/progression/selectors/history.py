@@ -165,6 +165,9 @@ def account_history(
                 rows,
                 HistoryKind.KUDOS,
                 only,
+                # Who gave kudos is told by their character, never their account.
+                character_id=F("awarded_by_character_id"),
+                character_name=Coalesce(F("awarded_by_character__db_key"), _text()),
                 reason=Case(
                     When(claim_category__isnull=False, then=_text("kudos_claim")),
                     default=_text("kudos_award"),

@@ -60,11 +60,13 @@ def award_kudos(
     awarded_by: AccountDB | None = None,
     character: ObjectDB | None = None,
     *,
+    awarded_by_character: ObjectDB | None = None,
     idempotency_key: str | None = None,
 ) -> AwardResult:
     """Give `account` kudos for a reason in `source_category`.
 
     `character`, when given, must be one of `account`'s characters (NotTheirCharacterError);
+    `awarded_by_character` is the character the giver was playing, which the row shows;
     amounts above `MAX_KUDOS_AWARD` are refused (InvalidAmountError). Nothing changes on a refusal.
     """
     require_amount(amount, maximum=progression_settings.MAX_KUDOS_AWARD, what="A kudos award")
@@ -88,6 +90,7 @@ def award_kudos(
             "description": description,
             "awarded_by": awarded_by,
             "character": character,
+            "awarded_by_character": awarded_by_character,
         },
         idempotency_key=idempotency_key,
     )

@@ -1,4 +1,4 @@
-"""Players giving each other kudos: the player-vote category, with the rules that keep it honest.
+"""Players giving each other kudos: the thanks category, with the rules that keep it honest.
 
 A player may give kudos to another player's account, never to their own, never to an account
 that shares their mailbox (`rules.accounts.normalised_email`: case, plus-addressing and Gmail
@@ -35,13 +35,14 @@ def gives_per_week() -> int:
 
 
 def give_category() -> KudosSourceCategory:
-    """The player-vote category named by the `KUDOS_GIVE_CATEGORY` setting, made with a
-    default of 1 kudos the first time anyone gives (staff tune or deactivate it in the admin)."""
+    """The thanks category named by the `KUDOS_GIVE_CATEGORY` setting (its own category, not the
+    `vote` command's), made with a default of 1 kudos the first time anyone gives if the
+    migration did not make it (staff tune or deactivate it in the admin)."""
     return KudosSourceCategory.objects.get_or_create(
         name=progression_settings.KUDOS_GIVE_CATEGORY,
         defaults={
-            "display_name": "Player vote",
-            "description": "Thanks from another player",
+            "display_name": "Thanks",
+            "description": "Another player thanked you with kudos/give.",
             "default_amount": 1,
         },
     )[0]
@@ -64,9 +65,15 @@ def gives_left_this_week(giver: AccountDB, *, now=None) -> int:
 
 
 def give_kudos(
-    giver: AccountDB, recipient: AccountDB, reason: str, *, character: ObjectDB | None = None
+    giver: AccountDB,
+    recipient: AccountDB,
+    reason: str,
+    *,
+    character: ObjectDB | None = None,
+    giver_character: ObjectDB | None = None,
 ) -> AwardResult:
-    """`giver` gives `recipient` the player-vote category's default amount, saying why.
+    """`giver` gives `recipient` the thanks category's default amount, saying why; `character`
+    is the recipient's character thanked, `giver_character` the one the giver plays.
 
     Raises SelfAwardError (yourself or your alt), AwardLimitError (weekly limit reached),
     InactiveCategoryError (staff switched voting off), or ProgressionError for an empty reason;
@@ -97,4 +104,5 @@ def give_kudos(
             description=reason,
             awarded_by=giver,
             character=character,
+            awarded_by_character=giver_character,
         )
