@@ -92,11 +92,14 @@ def scene_log_page(scene: Scene, *, page: int, size: int, length: int) -> list[L
     read only to its first `length` characters: one query, fetching only the page's rows and
     only that much of each, whatever the scene's or the poses' size."""
     start = (page - 1) * size
+    in_order = SceneMessage.objects.filter(scene_id=scene.pk).order_by("created", "pk")
+    # The page's ids come from the index alone; only then is any text read. PostgreSQL would
+    # otherwise compute SUBSTR and LENGTH (unpacking the stored text) for every row OFFSET skips.
+    page_ids = in_order.values("pk")[start : start + size]
     rows = (
-        SceneMessage.objects.filter(scene_id=scene.pk)
-        .order_by("created", "pk")
+        in_order.filter(pk__in=page_ids)
         .annotate(start_of_text=Substr("content", 1, length), full_length=Length("content"))
-        .values_list("created", "start_of_text", "full_length")[start : start + size]
+        .values_list("created", "start_of_text", "full_length")
     )
     return [
         LoggedPose(
