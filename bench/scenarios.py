@@ -64,6 +64,9 @@ def all_rows(measure, notes):
 
     yield from _dashboard_rows(measure)
     yield from _scene_rows(measure, notes)
+    from bench.scenes import scene_log_rows
+
+    yield from scene_log_rows(measure, notes)
     yield from _shop_rows(measure)
     if connection.vendor == "postgresql":
         _concurrency(notes)

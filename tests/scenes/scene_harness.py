@@ -35,11 +35,24 @@ class CommandRunner(EvenniaCommandTestMixin):
         assert first == second
 
     def __call__(self, caller, typed: str, *, noansi=True):
-        cut = min((typed.find(mark) for mark in "/ " if mark in typed), default=len(typed))
-        name, args = typed[:cut], typed[cut:]
-        command = next(c for c in self.commands if name == c.key or name in c.aliases)
+        command, args = self.command_for(typed)
         self.account = caller.account
         return self.call(command(), args, caller=caller, noansi=noansi)
+
+    def heard(self, caller, typed: str, *receivers) -> dict:
+        """Run `typed` as `caller`; what each of `receivers` (the caller too, if listed) was
+        sent, as Evennia was handed it, markup left in: `{receiver: text}`."""
+        command, args = self.command_for(typed)
+        self.account = caller.account
+        with heard(*receivers) as sent:
+            # .call() must watch someone: the room, which msg_contents never messages itself.
+            self.call(command(), args, caller=caller, msg={caller.location: None})
+        return {receiver: "\n".join(texts) for receiver, texts in sent.items()}
+
+    def command_for(self, typed: str):
+        cut = min((typed.find(mark) for mark in "/ " if mark in typed), default=len(typed))
+        name, args = typed[:cut], typed[cut:]
+        return next(c for c in self.commands if name == c.key or name in c.aliases), args
 
 
 @contextlib.contextmanager
@@ -98,3 +111,37 @@ def run_together(target, count=6):
     for thread in threads:
         thread.join()
     return results, errors
+
+
+@contextlib.contextmanager
+def heard(*receivers):
+    """What each of `receivers` is sent while the block runs, as the text Evennia was handed
+    (markup left in): `{receiver: [text, ...]}`."""
+    sent = {receiver: [] for receiver in receivers}
+    real = {receiver: receiver.msg for receiver in receivers}
+
+    def recorder(receiver):
+        def msg(text=None, *args, **kwargs):
+            text = text[0] if isinstance(text, tuple | list) else text
+            sent[receiver].append(str(text if text is not None else kwargs.get("text", "")))
+            return real[receiver](text, *args, **kwargs)
+
+        return msg
+
+    for receiver in receivers:
+        receiver.msg = recorder(receiver)
+    try:
+        yield sent
+    finally:
+        for receiver in receivers:
+            receiver.msg = real[receiver]
+
+
+def as_telnet_client_sees(text: str) -> str:
+    """`text` as Evennia's telnet protocol sends it to a client that negotiated MXP and colour
+    (evennia/server/portal/telnet.py send_text): colour codes become ANSI escapes, `||` a `|`,
+    and then MXP link markup becomes a clickable <SEND> or <A> tag."""
+    from evennia.server.portal.mxp import mxp_parse
+    from evennia.utils.ansi import parse_ansi
+
+    return mxp_parse(parse_ansi(text + "|n", xterm256=True, mxp=True))

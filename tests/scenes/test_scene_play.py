@@ -34,7 +34,8 @@ def charm(db):
     return TraitFactory(name="Charm", category="social")
 
 
-USAGE = "Usage: scene, scene/start [name], scene/join, /leave, /end, /log [id]"
+USAGE = "Usage: scene, scene/start [name], scene/join, /leave, /end, /log [id] [page]"
+LOG_USAGE = "Usage: scene/log [scene id] [page], with an id such as 12."
 
 
 def open_scene(room):
@@ -168,8 +169,8 @@ def test_only_the_gm_or_staff_end_a_scene(play, player, other_player, staff, roo
         ("scene/start/end", USAGE),
         ("scene/start |r|n", "A scene name needs letters, not only markup."),
         ("scene/start " + "x" * 201, "A scene name has at most 200 characters."),
-        ("scene/log -1", "Usage: scene/log [scene id], with an id such as 12."),
-        ("scene/log 99999999999999999999", "Usage: scene/log [scene id], with an id such as 12."),
+        ("scene/log -1", LOG_USAGE),
+        ("scene/log 99999999999999999999", LOG_USAGE),
         ("scene/log 999999", "There is no scene #999999."),
         ("scene/log", "You have no scenes yet."),
         ("scene/join", "There is no open scene here. Type 'scene/start [name]' to open one."),

@@ -143,6 +143,11 @@ SCENES_CHECK_DICE = 2
 SCENES_CHECK_DIE_SIDES = 6
 SCENES_CHECK_DEFAULT_DIFFICULTY = 8
 SCENES_CHECK_MAX_DIFFICULTY = 30
+# `scene/log [id] [page]` shows SCENES_LOG_PAGE_SIZE poses a page, each cut to
+# SCENES_LOG_POSE_LENGTH characters ('scene/read <id> <number>' shows one whole): a page stays a
+# screenful and costs the same whatever the scene's size (issue 20).
+SCENES_LOG_PAGE_SIZE = 10
+SCENES_LOG_POSE_LENGTH = 300
 
 # Weekly votes (world.voting): each player may `vote` for VOTING_VOTES_PER_WEEK characters a
 # week (one vote per character, never their own or an alt's). When an ISO week ends, the weekly

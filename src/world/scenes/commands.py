@@ -13,15 +13,14 @@ from django.utils import timezone
 from evennia.commands.default.muxcommand import MuxCommand
 
 from world.progression.exceptions import ProgressionError
+from world.text import plain_text
 from world.text_table import command_table
 
 from .conf import setting
 from .exceptions import InvalidCheckError, SceneError
-from .text import plain
+from .shown import WIDTH, game_lines, game_text, scene_title
 
-WIDTH = 78
-NUMBER = re.compile(r"\d{1,6}")
-SCENE_USAGE = "Usage: scene, scene/start [name], scene/join, /leave, /end, /log [id]"
+SCENE_USAGE = "Usage: scene, scene/start [name], scene/join, /leave, /end, /log [id] [page]"
 FINISH_USAGE = "Usage: scene/finish <scene id or name>"
 CHECK_USAGE = "Usage: check <trait> [vs <difficulty>]"
 
@@ -47,7 +46,7 @@ class SceneCommandBase(MuxCommand):
                 raise SceneError(self.usage_for(self.switches))
             self.run()
         except ProgressionError as error:
-            self.msg(f"|r{fill(str(error), width=WIDTH)}|n")
+            self.msg(f"|r{game_lines(str(error))}|n")
 
     def run(self):
         raise NotImplementedError
@@ -73,7 +72,8 @@ class CmdScene(SceneCommandBase):
       scene/join
       scene/leave
       scene/end
-      scene/log [scene id]
+      scene/log [scene id] [page]
+      scene/read <scene id> <pose number>
       scene/finish <scene id or name>     (staff)
 
     Switches:
@@ -82,7 +82,9 @@ class CmdScene(SceneCommandBase):
       leave  - leave it: you no longer share in its awards
       end    - finish it (its GM or staff): everyone in it but the GM earns
                development for the traits they checked and for posing, once
-      log    - read a scene you took part in (without an id, your latest)
+      log    - read a scene you took part in, a page at a time (without an
+               id, the scene you are in, else your latest)
+      read   - read one pose of it whole (the log cuts long ones short)
       finish - finish any scene by its id or name (staff)
 
     Without a switch, shows the open scene here: who is in it, for how long,
@@ -91,7 +93,7 @@ class CmdScene(SceneCommandBase):
     """
 
     key = "scene"
-    known_switches = ("start", "join", "leave", "end", "log", "finish")
+    known_switches = ("start", "join", "leave", "end", "log", "read", "finish")
 
     def usage_for(self, switches) -> str:
         return FINISH_USAGE if "finish" in switches else SCENE_USAGE
@@ -102,6 +104,8 @@ class CmdScene(SceneCommandBase):
             self.finish_any()
         elif switch == "log":
             self.show_log()
+        elif switch == "read":
+            self.read_pose()
         elif switch and self.args.strip() and switch != "start":
             raise SceneError(f"Usage: scene/{switch} (it takes nothing after it)")
         elif switch == "start":
@@ -127,11 +131,11 @@ class CmdScene(SceneCommandBase):
             raise NoOpenSceneError()
         minutes = int((timezone.now() - scene.date_started).total_seconds() // 60)
         lines = [
-            f"Scene #{scene.pk} '{plain(scene.name)}', open for {_duration(minutes)}.",
+            game_lines(f"Scene {scene_title(scene)}, open for {_duration(minutes)}."),
         ]
         table = command_table(self, "Character", "Role", "Poses", width=60)
         for line in scene_roster(scene):
-            table.add_row(line.name, "GM" if line.is_gm else "player", line.poses)
+            table.add_row(game_text(line.name), "GM" if line.is_gm else "player", line.poses)
         table.reformat_column(2, align="r")
         lines.append(str(table))
         self.msg("\n".join(lines))
@@ -140,24 +144,23 @@ class CmdScene(SceneCommandBase):
         from .services import start_scene
 
         raw = self.args.strip()
-        name = plain(raw).strip()
+        # A scene's name is how staff find it (scene/finish <name>): it is kept as it reads.
+        name = plain_text(raw)
         if raw and not name:
             raise SceneError("A scene name needs letters, not only markup.")
         scene = start_scene(
             room=self.caller.location, character=self.caller, account=self.account, name=name
         )
         self.msg(
-            fill(
-                f"You start scene #{scene.pk} '{scene.name}' here, as its GM. Whatever is "
-                "said or posed here is recorded; 'scene/end' ends it.",
-                width=WIDTH,
+            game_lines(
+                f"You start scene {scene_title(scene)} here, as its GM. Whatever is "
+                "said or posed here is recorded; 'scene/end' ends it."
             )
         )
         self.caller.location.msg_contents(
-            fill(
-                f"{self.caller.key} starts scene #{scene.pk} '{scene.name}' here. What you "
-                "say or pose is recorded in it; type 'scene' to see who is in it.",
-                width=WIDTH,
+            game_lines(
+                f"{self.caller.key} starts scene {scene_title(scene)} here. What you "
+                "say or pose is recorded in it; type 'scene' to see who is in it."
             ),
             exclude=[self.caller],
         )
@@ -166,13 +169,13 @@ class CmdScene(SceneCommandBase):
         from .services import join_scene
 
         scene = join_scene(room=self.caller.location, character=self.caller, account=self.account)
-        self.msg(f"You join scene #{scene.pk} '{plain(scene.name)}'.")
+        self.msg(game_lines(f"You join scene {scene_title(scene)}."))
 
     def leave(self):
         from .services import leave_scene
 
         scene = leave_scene(room=self.caller.location, character=self.caller)
-        self.msg(f"You leave scene #{scene.pk} '{plain(scene.name)}'.")
+        self.msg(game_lines(f"You leave scene {scene_title(scene)}."))
 
     def end(self):
         from .services import end_scene
@@ -183,10 +186,10 @@ class CmdScene(SceneCommandBase):
             is_staff=self.caller_is_staff(),
             account=self.player_account,
         )
-        self.msg(fill(plain(result.message), width=WIDTH))
+        self.msg(game_lines(result.message))
         if not result.already_finished:
             self.caller.location.msg_contents(
-                f"{self.caller.key} ends scene #{result.scene.pk} '{plain(result.scene.name)}'.",
+                game_lines(f"{self.caller.key} ends scene {scene_title(result.scene)}."),
                 exclude=[self.caller],
             )
 
@@ -201,39 +204,19 @@ class CmdScene(SceneCommandBase):
             raise SceneError(FINISH_USAGE)
         scene = scene_named(text)
         if scene is None:
-            raise SceneError(f"There is no scene '{plain(text)[:40]}'.")
-        self.msg(fill(finish_scene(scene, finished_by=self.player_account).message, width=WIDTH))
+            raise SceneError(f"There is no scene '{plain_text(text, max_length=40)}'.")
+        self.msg(game_lines(finish_scene(scene, finished_by=self.player_account).message))
 
     def show_log(self):
-        from .selectors import latest_scene_of, scene_log, scene_named
-        from .services import require_participant
+        from .log_pages import log_page_text, log_scene_and_page
 
-        text = self.args.strip()
-        if text and not NUMBER.fullmatch(text.lstrip("#")):
-            raise SceneError("Usage: scene/log [scene id], with an id such as 12.")
-        scene = scene_named(text) if text else latest_scene_of(self.caller)
-        if scene is None:
-            raise SceneError(
-                f"There is no scene #{text.lstrip('#')}." if text else "You have no scenes yet."
-            )
-        if not self.caller_is_staff():
-            require_participant(scene, self.caller)
-        state = "open" if scene.date_finished is None else "finished"
-        lines = [
-            self.styled_header(f"Scene #{scene.pk} {plain(scene.name)} ({state})", width=WIDTH)
-        ]
-        messages = scene_log(scene)
-        for message in messages:
-            lines.append(
-                fill(
-                    f"{message.created:%H:%M} {plain(message.content)}",
-                    width=WIDTH,
-                    subsequent_indent="      ",
-                )
-            )
-        if not messages:
-            lines.append("Nothing has been said or posed in it yet.")
-        self.msg("\n".join(lines))
+        scene, page = log_scene_and_page(self)
+        self.msg(log_page_text(self, scene, page))
+
+    def read_pose(self):
+        from .log_pages import read_pose_text
+
+        self.msg(read_pose_text(self))
 
 
 class CmdCheck(SceneCommandBase):
@@ -282,7 +265,7 @@ class CmdCheck(SceneCommandBase):
 
 def parse_check(text: str) -> tuple[str, int | None]:
     """'swordsmanship vs 10' -> ('swordsmanship', 10); the difficulty is optional."""
-    text = " ".join(plain(text).split())
+    text = plain_text(text)
     if not text:
         raise InvalidCheckError(CHECK_USAGE)
     parts = re.split(r"(?:^|\s)vs(?:\s|$)", text, maxsplit=1, flags=re.IGNORECASE)

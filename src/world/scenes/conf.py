@@ -18,6 +18,9 @@ DEFAULTS = {
     "SCENES_CHECK_DIE_SIDES": 6,
     "SCENES_CHECK_DEFAULT_DIFFICULTY": 8,
     "SCENES_CHECK_MAX_DIFFICULTY": 30,
+    # scene/log: poses a page, and the characters of each shown before it is cut short.
+    "SCENES_LOG_PAGE_SIZE": 10,
+    "SCENES_LOG_POSE_LENGTH": 300,
 }
 
 

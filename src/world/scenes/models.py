@@ -65,7 +65,11 @@ class SceneMessage(models.Model):
 
     class Meta:
         ordering = ["created"]
-        indexes = [models.Index(fields=["scene", "character"], name="scenemessage_by_scene_char")]
+        indexes = [
+            models.Index(fields=["scene", "character"], name="scenemessage_by_scene_char"),
+            # A page of a scene's log is read in this order, from this index alone.
+            models.Index(fields=["scene", "created", "id"], name="scenemessage_log_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.character}: {self.content[:40]}"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, DateTimeField, Max, Q
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length, Substr
 
 from .models import Scene, SceneMessage, SceneParticipation
 
@@ -70,13 +70,62 @@ def latest_scene_of(character) -> Scene | None:
     )
 
 
-def scene_log(scene: Scene) -> list[SceneMessage]:
-    """Every message of `scene` in the order it was made, with its character; one query."""
-    return list(
-        SceneMessage.objects.filter(scene_id=scene.pk)
-        .select_related("character")
-        .order_by("created", "pk")
+def current_scene_of(character) -> Scene | None:
+    """The scene `character` is in: the open scene of their room when they take part in it,
+    else the one they took part in most recently."""
+    here = open_scene_in(character.location)
+    if here is not None and is_participant(here, character):
+        return here
+    return latest_scene_of(character)
+
+
+@dataclass(frozen=True)
+class LoggedPose:
+    number: int  # its place in the scene's log, from 1
+    created: datetime
+    text: str  # the start of what was written, at most `length` characters of it
+    is_whole: bool
+
+
+def scene_log_page(scene: Scene, *, page: int, size: int, length: int) -> list[LoggedPose]:
+    """Page `page` (from 1) of `scene`'s log, `size` poses in the order they were made, each
+    read only to its first `length` characters: one query, fetching only the page's rows and
+    only that much of each, whatever the scene's or the poses' size."""
+    start = (page - 1) * size
+    in_order = SceneMessage.objects.filter(scene_id=scene.pk).order_by("created", "pk")
+    # The page's ids come from the index alone; only then is any text read. PostgreSQL would
+    # otherwise compute SUBSTR and LENGTH (unpacking the stored text) for every row OFFSET skips.
+    page_ids = in_order.values("pk")[start : start + size]
+    rows = (
+        in_order.filter(pk__in=page_ids)
+        .annotate(start_of_text=Substr("content", 1, length), full_length=Length("content"))
+        .values_list("created", "start_of_text", "full_length")
     )
+    return [
+        LoggedPose(
+            number=start + index + 1,
+            created=created,
+            text=text,
+            is_whole=full_length <= length,
+        )
+        for index, (created, text, full_length) in enumerate(rows)
+    ]
+
+
+def scene_pose_count(scene: Scene) -> int:
+    return SceneMessage.objects.filter(scene_id=scene.pk).count()
+
+
+def scene_pose(scene: Scene, number: int) -> SceneMessage | None:
+    """Pose `number` (from 1) of `scene`'s log, whole, or None."""
+    if number < 1:
+        return None
+    rows = (
+        SceneMessage.objects.filter(scene_id=scene.pk)
+        .order_by("created", "pk")
+        .only("created", "content")[number - 1 : number]
+    )
+    return next(iter(rows), None)
 
 
 def idle_open_scenes(*, idle_since: datetime) -> list[Scene]:

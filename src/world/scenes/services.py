@@ -20,6 +20,7 @@ from .exceptions import (
 )
 from .models import Scene, SceneMessage, SceneParticipation, SceneTraitUse
 from .selectors import idle_open_scenes, is_participant, is_scene_gm, open_scene_in
+from .shown import scene_title
 
 SCENE_NAME_LENGTH = Scene._meta.get_field("name").max_length
 
@@ -38,15 +39,15 @@ class SceneFinishResult:
         scene = self.scene
         if self.already_finished:
             return (
-                f"Scene #{scene.pk} '{scene.name}' was already finished "
+                f"Scene {scene_title(scene)} was already finished "
                 f"({scene.date_finished:%Y-%m-%d %H:%M}); nothing more was awarded."
             )
         characters = len({tx.character_id for tx in self.transactions})
         points = sum(tx.amount for tx in self.transactions)
         if not self.transactions:
-            return f"Scene #{scene.pk} '{scene.name}' is finished; nobody earned development."
+            return f"Scene {scene_title(scene)} is finished; nobody earned development."
         return (
-            f"Scene #{scene.pk} '{scene.name}' is finished: {points} development point"
+            f"Scene {scene_title(scene)} is finished: {points} development point"
             f"{'s' if points != 1 else ''} to {characters} character"
             f"{'s' if characters != 1 else ''}."
         )
@@ -115,8 +116,7 @@ def start_scene(*, room, character, account=None, name: str = "") -> Scene:
     existing = open_scene_in(room)
     if existing is not None:
         raise SceneAlreadyOpenError(
-            f"Scene #{existing.pk} '{existing.name}' is already open here; "
-            "type 'scene/join' to join it."
+            f"Scene {scene_title(existing)} is already open here; type 'scene/join' to join it."
         )
     try:
         with transaction.atomic():
@@ -146,7 +146,7 @@ def join_scene(*, room, character, account=None) -> Scene:
         defaults={"account_id": _account_id(character, account)},
     )
     if not created:
-        raise SceneError(f"You are already in scene #{scene.pk} '{scene.name}'.")
+        raise SceneError(f"You are already in scene {scene_title(scene)}.")
     forget_open_scene(room.pk)
     return scene
 
@@ -161,7 +161,7 @@ def leave_scene(*, room, character) -> Scene:
         scene_id=scene.pk, character_id=character.pk
     ).delete()
     if not deleted:
-        raise NotSceneParticipantError(f"You are not in scene #{scene.pk} '{scene.name}'.")
+        raise NotSceneParticipantError(f"You are not in scene {scene_title(scene)}.")
     forget_open_scene(room.pk)
     return scene
 
@@ -225,9 +225,7 @@ def record_trait_use(*, room, character, trait) -> Scene | None:
 def require_participant(scene: Scene, character) -> None:
     """Scene logs are for the scene's participants: NotSceneParticipantError for others."""
     if not is_participant(scene, character):
-        raise NotSceneParticipantError(
-            f"You did not take part in scene #{scene.pk} '{scene.name}'."
-        )
+        raise NotSceneParticipantError(f"You did not take part in scene {scene_title(scene)}.")
 
 
 # --- The open scene of a room, cached on the room ------------------------------------------------
