@@ -323,8 +323,11 @@ def _create_balance(pool: Pool, earned_delta: int, spent_delta: int, changes: di
                 **pool.key, total_earned=earned_delta, **{pool.spent_field: spent_delta}
             )
     except IntegrityError:
-        # Another writer created the row first; ours is now an ordinary update of it.
-        pool.queryset().update(**changes)
+        # Another writer created the row first; ours is now an ordinary update of it. When no
+        # row is there, the create was refused for its values (a check constraint): raise, or
+        # the ledger row would be written for a balance that was never moved.
+        if not pool.queryset().update(**changes):
+            raise
 
 
 def _earlier(ledger_model, idempotency_key: str, ledger_fields: dict[str, Any]):
