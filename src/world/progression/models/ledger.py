@@ -58,12 +58,15 @@ class Posting:
 
 
 def ledger_totals(amount_field: str = "amount", reason_field: str | None = "reason") -> dict:
-    """Aggregate expressions that sum a ledger into (earned, spent) by `balance_effect`'s rules."""
+    """Aggregate expressions that sum a ledger into (earned, spent) by `balance_effect`'s rules.
+
+    Sums are negated, never rows: the negation of PostgreSQL's smallest integer is out of range,
+    that of their (bigint) sum is not."""
     zero = Value(0)
     if reason_field is None:
         return {
             "earned": Coalesce(Sum(amount_field, filter=Q(**{f"{amount_field}__gt": 0})), zero),
-            "spent": Coalesce(Sum(-F(amount_field), filter=Q(**{f"{amount_field}__lt": 0})), zero),
+            "spent": -Coalesce(Sum(amount_field, filter=Q(**{f"{amount_field}__lt": 0})), zero),
         }
     refund = Q(**{reason_field: ProgressionReason.REFUND})
     correction = Q(**{reason_field: ProgressionReason.CORRECTION})
@@ -72,7 +75,7 @@ def ledger_totals(amount_field: str = "amount", reason_field: str | None = "reas
     return {
         "earned": Coalesce(Sum(amount_field, filter=positive & ~refund), zero)
         + Coalesce(Sum(amount_field, filter=negative & correction), zero),
-        "spent": Coalesce(Sum(-F(amount_field), filter=negative & ~correction), zero)
+        "spent": -Coalesce(Sum(amount_field, filter=negative & ~correction), zero)
         - Coalesce(Sum(amount_field, filter=positive & refund), zero),
     }
 
