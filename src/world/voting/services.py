@@ -98,10 +98,8 @@ def check_week(week: str) -> str:
     """`week` if it is an ISO week "YYYY-Www" that has ended; InvalidWeekError otherwise."""
     try:
         _start, end = week_bounds(week)
-    except ValueError:
-        raise InvalidWeekError(
-            f"'{(week or '')[:20]}' is not a week: write it as YYYY-Www, e.g. 2026-W47."
-        ) from None
+    except ValueError as error:
+        raise InvalidWeekError(str(error)) from None
     if end > timezone.now():
         raise InvalidWeekError(f"Week {week} has not ended yet; pay it once it has.")
     return week
