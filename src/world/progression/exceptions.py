@@ -115,6 +115,13 @@ class UnknownUnlockError(ProgressionError):
         return "Not found."
 
 
+class UnknownPlayerError(ProgressionError):
+    """An action between players with an account the alt rule cannot tell apart from the other
+    (no email, and staff have not confirmed it as a player of its own)."""
+
+    code = "unknown_player"
+
+
 class NotForSaleError(ProgressionError):
     """The unlock exists but is not sold to players: no active price, or a hidden class."""
 

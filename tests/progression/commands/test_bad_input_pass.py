@@ -73,6 +73,13 @@ FORMS = [
     "plan {}",
     "plan warrior {}",
     "plan/set {}",
+    "email {}",
+    "email/set {}",
+    "email/set {} = bruno@example.com",
+    "email/set Bruno = {}",
+    "email/own {}",
+    "email/own Bruno = {}",
+    "email/unown {}",
 ]
 
 # Typed with nothing in the blank, these are the views themselves, several lines long.
@@ -84,6 +91,7 @@ VIEWS = {
     "kudos {}",
     "kudos/categories {}",
     "path {}",
+    "email {}",
 }
 
 
