@@ -8,12 +8,13 @@ import pytest
 from django.core.management import call_command
 
 from typeclasses.factories import AccountFactory
-from world.progression.exceptions import SelfAwardError
+from world.progression.exceptions import SelfAwardError, UnknownPlayerError
 from world.progression.factories import KudosSourceCategoryFactory
 from world.progression.models import KudosTransaction
 from world.progression.selectors.reports import economy_report
 from world.progression.services import award_kudos
 from world.progression.services.kudos_giving import give_kudos
+from world.progression.services.players import confirm_own_player
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +36,17 @@ def test_giving_to_an_alt_with_a_variant_of_your_email_is_refused(vote, alt_emai
     assert not KudosTransaction.objects.exists()
 
 
-def test_accounts_without_email_may_still_thank_each_other(vote):
-    give_kudos(AccountFactory(email=""), AccountFactory(email=""), "thanks")
+def test_accounts_without_email_cannot_thank_each_other_until_staff_confirm_them(
+    vote, staff_account
+):
+    # An account without an email could be anyone's alt (issue 20).
+    giver, recipient = AccountFactory(email=""), AccountFactory(email="")
+    with pytest.raises(UnknownPlayerError):
+        give_kudos(giver, recipient, "thanks")
+
+    for account in (giver, recipient):
+        confirm_own_player(account=account, by=staff_account, note="known to staff")
+    give_kudos(giver, recipient, "thanks")
 
     assert KudosTransaction.objects.count() == 1
 

@@ -122,7 +122,7 @@ def test_the_hoard_cap_skips_accounts_holding_too_much(players, settings):
     [
         ("2026-48", "'2026-48' is not a week: write it as YYYY-Www, e.g. 2026-W47."),
         ("2025-W53", "'2025-W53' is not a week: write it as YYYY-Www, e.g. 2026-W47."),
-        ("9999-W01", "Week 9999-W01 has not ended yet; pay it once it has."),
+        ("9998-W01", "Week 9998-W01 has not ended yet; pay it once it has."),
     ],
 )
 def test_the_management_command_refuses_a_bad_week(db, week, message):

@@ -104,6 +104,24 @@ class InvalidUnlockError(ProgressionError):
     code = "invalid_unlock"
 
 
+class UnknownUnlockError(ProgressionError):
+    """No such unlock as far as this character may know: it does not exist, or it is a level of
+    a hidden class the character has no level in. Both are answered alike (the API's 404 body),
+    so a hidden class is never disclosed."""
+
+    code = "not_found"
+
+    def default_message(self) -> str:
+        return "Not found."
+
+
+class UnknownPlayerError(ProgressionError):
+    """An action between players with an account the alt rule cannot tell apart from the other
+    (no email, and staff have not confirmed it as a player of its own)."""
+
+    code = "unknown_player"
+
+
 class NotForSaleError(ProgressionError):
     """The unlock exists but is not sold to players: no active price, or a hidden class."""
 

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, timedelta
 
-from world.progression.rules.weeks import week_of
-
-WEEK_FORMAT = re.compile(r"(\d{4})-W(\d{2})")
-
-
-def week_bounds(week: str) -> tuple[datetime, datetime]:
-    """(start, end) of ISO week "YYYY-Www" in UTC, end excluded; ValueError if no such week."""
-    match = WEEK_FORMAT.fullmatch(week or "")
-    if not match:
-        raise ValueError(week)
-    year, number = int(match[1]), int(match[2])
-    monday = date.fromisocalendar(year, number, 1)  # ValueError for week 0 or 54 of a 52-week year
-    start = datetime.combine(monday, time.min, tzinfo=UTC)
-    return start, start + timedelta(days=7)
+# One reading of a week's name for the whole game, kept with the progression rules.
+from world.progression.rules.weeks import week_bounds, week_of
 
 
 def previous_week(moment: datetime) -> str:
@@ -36,3 +23,6 @@ def vote_xp(votes: int, xp_by_vote: Sequence[int]) -> int:
 def scene_xp(scenes: int, per_scene: int, cap: int) -> int:
     """The participation bonus: `per_scene` for each finished scene, at most `cap` a week."""
     return min(max(0, scenes) * per_scene, cap)
+
+
+__all__ = ["previous_week", "scene_xp", "vote_xp", "week_bounds", "week_of"]

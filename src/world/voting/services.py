@@ -14,9 +14,10 @@ from django.db.models import F
 from django.utils import timezone
 from evennia.accounts.models import AccountDB
 
+from world.progression.exceptions import SelfAwardError
 from world.progression.models import ExperiencePointsData, XPTransaction
+from world.progression.selectors.players import require_different_players
 from world.progression.services import award_xp, owning_account
-from world.progression.services.kudos_giving import same_player
 from world.progression.types import ProgressionReason
 
 from .conf import setting
@@ -40,16 +41,24 @@ def cast_vote(*, voter, character, now=None) -> Vote:
     """`voter` votes for `character`'s roleplay this ISO week.
 
     Raises SelfVoteError (their own character, or one of an alt account: same email),
+    UnknownPlayerError (either account has no email and no staff confirmation),
     AlreadyVotedError (that character this week), VoteLimitError (VOTING_VOTES_PER_WEEK used);
     nothing changes then.
     """
     recipient = owning_account(character)
     if recipient is None:
         raise SelfVoteError(f"{character.key} is not a player's character; vote for players.")
-    if same_player(voter, recipient):
-        if voter.pk == recipient.pk:
-            raise SelfVoteError("You cannot vote for your own characters.")
-        raise SelfVoteError("You cannot vote for the characters of your own alt accounts.")
+    if voter.pk == recipient.pk:
+        raise SelfVoteError("You cannot vote for your own characters.")
+    try:
+        require_different_players(
+            voter,
+            recipient,
+            alt_refusal="You cannot vote for the characters of your own alt accounts.",
+            other_name=character.key,
+        )
+    except SelfAwardError as error:
+        raise SelfVoteError(str(error)) from None
     week = week_of(now or timezone.now())
     with transaction.atomic():
         # Lock the voter: two votes at once queue here, so the count cannot be outrun.
@@ -98,10 +107,8 @@ def check_week(week: str) -> str:
     """`week` if it is an ISO week "YYYY-Www" that has ended; InvalidWeekError otherwise."""
     try:
         _start, end = week_bounds(week)
-    except ValueError:
-        raise InvalidWeekError(
-            f"'{(week or '')[:20]}' is not a week: write it as YYYY-Www, e.g. 2026-W47."
-        ) from None
+    except ValueError as error:
+        raise InvalidWeekError(str(error)) from None
     if end > timezone.now():
         raise InvalidWeekError(f"Week {week} has not ended yet; pay it once it has.")
     return week

@@ -74,6 +74,13 @@ FORMS = [
     "plan {}",
     "plan warrior {}",
     "plan/set {}",
+    "email {}",
+    "email/set {}",
+    "email/set {} = bruno@example.com",
+    "email/set Bruno = {}",
+    "email/own {}",
+    "email/own Bruno = {}",
+    "email/unown {}",
 ]
 
 # Typed with nothing in the blank, these are the views themselves, several lines long.
@@ -85,6 +92,7 @@ VIEWS = {
     "kudos {}",
     "kudos/categories {}",
     "path {}",
+    "email {}",
 }
 
 

@@ -8,7 +8,8 @@ from django.db import connection
 from typeclasses.factories import AccountFactory
 from world.progression.exceptions import AwardLimitError, ProgressionError, SelfAwardError
 from world.progression.models import KudosPointsData, KudosTransaction
-from world.progression.services.kudos_giving import give_kudos, gives_left_this_week, same_player
+from world.progression.selectors.players import same_player
+from world.progression.services.kudos_giving import give_kudos, gives_left_this_week
 
 
 def test_an_account_with_the_same_email_in_other_case_is_the_same_player(db):

@@ -19,7 +19,8 @@ def test_a_hidden_class_is_refused_by_unlock_confirm(play, player, account):
 
     out = play(player, "unlock/confirm shadow 1")
 
-    assert out == "Shadow level 1 is not offered to players."
+    # Answered as a missing unlock, so the class is not disclosed (issue 20).
+    assert out == "There is no unlock 'shadow 1'. Type 'unlocks' for the shop."
     assert not CharacterUnlock.objects.exists()
     assert "Shadow" not in play(player, "unlocks")
 

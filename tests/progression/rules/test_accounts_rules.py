@@ -1,6 +1,8 @@
 """normalised_email: the one comparison of email addresses the alt checks make."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from world.progression.rules.accounts import normalised_email, same_mailbox
 
@@ -34,3 +36,17 @@ def test_plus_addressing_and_case_are_the_same_mailbox():
 def test_empty_addresses_never_match():
     assert not same_mailbox("", "")
     assert not same_mailbox(None, "  ")
+
+
+def test_a_trailing_dot_on_the_domain_is_the_same_mailbox():
+    assert same_mailbox("main@gmail.com.", "main@gmail.com")
+    assert same_mailbox("Main+x@Example.org..", "main@example.org")
+    assert normalised_email("main@.") is None
+
+
+@given(st.emails())
+def test_normalising_ignores_a_root_dot_and_is_idempotent(email):
+    mailbox = normalised_email(email)
+
+    assert normalised_email(email + ".") == mailbox
+    assert mailbox is None or normalised_email(mailbox) == mailbox

@@ -3,7 +3,7 @@
 import pytest
 
 from world.classes.factories import CharacterClassFactory, CharacterClassLevelFactory
-from world.progression.exceptions import NotForSaleError
+from world.progression.exceptions import NotForSaleError, UnknownUnlockError
 from world.progression.factories import (
     ClassLevelUnlockFactory,
     ClassXPCostFactory,
@@ -42,10 +42,14 @@ def test_a_hidden_class_cannot_be_bought_directly(rich):
     )
     price_unlock(secret, 10)
 
-    with pytest.raises(NotForSaleError, match="Secret level 1 is not offered to players"):
+    # Answered as a missing unlock, so the class is not disclosed (issue 20).
+    with pytest.raises(UnknownUnlockError, match="Not found"):
         purchase_unlock(rich, secret)
 
-    assert spend_xp_on_unlock(rich, secret)[0] is False
+    assert spend_xp_on_unlock(rich, secret)[:2] == (False, "Not found.")
+    assert calculate_level_up_requirements(rich, secret.character_class, 1) == {
+        "error": "Secret has no level 1 to unlock."
+    }
     assert not CharacterUnlock.objects.exists()
     assert "Secret level 1" not in listed(rich)
 

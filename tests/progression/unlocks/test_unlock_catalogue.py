@@ -11,6 +11,7 @@ from world.progression.exceptions import (
     InvalidUnlockError,
     NotForSaleError,
     RequirementsNotMetError,
+    UnknownUnlockError,
 )
 from world.progression.factories import (
     ClassLevelUnlockFactory,
@@ -129,7 +130,7 @@ def test_a_class_hidden_by_staff_is_no_longer_sold(rich, knight):
     knight.character_class.save()
 
     assert "Knight level 1" not in entries(rich)
-    with pytest.raises(NotForSaleError):
+    with pytest.raises(UnknownUnlockError):  # answered as missing: a hidden class is not named
         purchase_unlock(rich, knight)
     assert not CharacterUnlock.objects.exists()
 

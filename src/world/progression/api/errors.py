@@ -37,6 +37,8 @@ PROGRESSION_STATUS: dict[type[progression.ProgressionError], int] = {
     progression.InvalidPathError: status.HTTP_400_BAD_REQUEST,
     progression.StaffOnlyCategoryError: status.HTTP_403_FORBIDDEN,
     progression.SelfAwardError: status.HTTP_403_FORBIDDEN,
+    progression.UnknownPlayerError: status.HTTP_403_FORBIDDEN,
+    progression.UnknownUnlockError: status.HTTP_404_NOT_FOUND,
     progression.AlreadyUnlockedError: status.HTTP_409_CONFLICT,
     progression.AlreadyConvertedError: status.HTTP_409_CONFLICT,
     progression.IdempotencyConflictError: status.HTTP_409_CONFLICT,

@@ -9,6 +9,7 @@ and the character views ask which character (or take its name).
 
 from .base import CommandInputError, ProgressionCommand
 from .dev import CmdDevelopment
+from .email import CmdEmail
 from .kudos import CmdKudos
 from .paths import CmdPath
 from .plan import CmdPlan
@@ -25,6 +26,7 @@ PROGRESSION_COMMANDS = (
     CmdPath,
     CmdTrain,
     CmdPlan,
+    CmdEmail,
 )
 ACCOUNT_PROGRESSION_COMMANDS = PROGRESSION_COMMANDS
 
@@ -32,6 +34,7 @@ __all__ = [
     "ACCOUNT_PROGRESSION_COMMANDS",
     "PROGRESSION_COMMANDS",
     "CmdDevelopment",
+    "CmdEmail",
     "CmdKudos",
     "CmdPath",
     "CmdPlan",

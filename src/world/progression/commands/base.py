@@ -277,9 +277,11 @@ class ProgressionCommand(MuxCommand):
             return account, character.key
         return account, account.key
 
-    def find_unlock(self, text: str):
+    def find_unlock(self, text: str, *, character):
+        """The unlock `text` names for `character`; a hidden class it has no level in is
+        answered like a name that matches nothing."""
         name, number = split_name_and_number(text, self.usage)
-        unlock = unlock_named(name, number)
+        unlock = unlock_named(name, number, for_character=character)
         if unlock is None:
             raise CommandInputError(
                 f"There is no unlock '{echo(' '.join(text.split()))}'. Type 'unlocks' for the shop."

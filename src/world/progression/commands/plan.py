@@ -60,7 +60,7 @@ class CmdPlan(ProgressionCommand):
                 raise CommandInputError(self.usage)
             self.msg(goal_line(self.caller) or "No goal set. Type 'plan/set <unlock>' to set one.")
             return
-        target = self.find_unlock(self.args)
+        target = self.find_unlock(self.args, character=self.caller)
         plan = plan_for(self.caller, target)
         if "set" in self.switches:
             set_goal(character=self.caller, unlock=target)

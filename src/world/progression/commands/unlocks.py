@@ -102,7 +102,7 @@ class CmdUnlock(ProgressionCommand):
             self.quote(character, wanted)
 
     def quote(self, character, wanted: str):
-        unlock = self.find_unlock(wanted)
+        unlock = self.find_unlock(wanted, character=character)
         shop = get_available_unlocks_for_character(character)
         section, entry = next(
             (
@@ -135,7 +135,7 @@ class CmdUnlock(ProgressionCommand):
         return problem or f"{unlock} is not open to you yet. Type |wunlocks|n to see what is."
 
     def buy(self, character, wanted: str):
-        unlock = self.find_unlock(wanted)
+        unlock = self.find_unlock(wanted, character=character)
         record = purchase_unlock(character, unlock)
         self.msg(f"|gYou unlock {unlock} for {record.xp_spent} XP.|n")
 
@@ -146,7 +146,7 @@ class CmdUnlock(ProgressionCommand):
         if character is None:
             raise CommandInputError(f"There is no character called '{echo(self.lhs)}'.")
         target_text, reason = split_reason(self.rhs)
-        unlock = self.find_unlock(target_text)
+        unlock = self.find_unlock(target_text, character=character)
         record = active_unlock_record(character, unlock)
         if record is None:
             raise CommandInputError(f"{character.key} has no {unlock} to refund.")

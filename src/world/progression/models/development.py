@@ -201,7 +201,9 @@ def apply_development_awards(
     for entry in fresh:
         pair = (entry.character.pk, entry.trait.pk)
         percentage = rate_percentage(state.modifiers.get(pair[0], {}), entry.trait)
-        amount = modified_amount(entry.amount, percentage)
+        amount = modified_amount(
+            entry.amount, percentage, maximum=progression_settings.MAX_DEVELOPMENT_AWARD
+        )
         value = values.get(pair, state.values.get(pair, 0))
         applied = max(0, min(amount, state.cap(pair, value) - value))
         if applied:

@@ -59,12 +59,15 @@ class Posting:
 
 
 def ledger_totals(amount_field: str = "amount", reason_field: str | None = "reason") -> dict:
-    """Aggregate expressions that sum a ledger into (earned, spent) by `balance_effect`'s rules."""
+    """Aggregate expressions that sum a ledger into (earned, spent) by `balance_effect`'s rules.
+
+    Sums are negated, never rows: the negation of PostgreSQL's smallest integer is out of range,
+    that of their (bigint) sum is not."""
     zero = Value(0)
     if reason_field is None:
         return {
             "earned": Coalesce(Sum(amount_field, filter=Q(**{f"{amount_field}__gt": 0})), zero),
-            "spent": Coalesce(Sum(-F(amount_field), filter=Q(**{f"{amount_field}__lt": 0})), zero),
+            "spent": -Coalesce(Sum(amount_field, filter=Q(**{f"{amount_field}__lt": 0})), zero),
         }
     refund = Q(**{reason_field: ProgressionReason.REFUND})
     correction = Q(**{reason_field: ProgressionReason.CORRECTION})
@@ -73,7 +76,7 @@ def ledger_totals(amount_field: str = "amount", reason_field: str | None = "reas
     return {
         "earned": Coalesce(Sum(amount_field, filter=positive & ~refund), zero)
         + Coalesce(Sum(amount_field, filter=negative & correction), zero),
-        "spent": Coalesce(Sum(-F(amount_field), filter=negative & ~correction), zero)
+        "spent": -Coalesce(Sum(amount_field, filter=negative & ~correction), zero)
         - Coalesce(Sum(amount_field, filter=positive & refund), zero),
     }
 
@@ -325,8 +328,11 @@ def _create_balance(pool: Pool, earned_delta: int, spent_delta: int, changes: di
                 **pool.key, total_earned=earned_delta, **{pool.spent_field: spent_delta}
             )
     except IntegrityError:
-        # Another writer created the row first; ours is now an ordinary update of it.
-        pool.queryset().update(**changes)
+        # Another writer created the row first; ours is now an ordinary update of it. When no
+        # row is there, the create was refused for its values (a check constraint): raise, or
+        # the ledger row would be written for a balance that was never moved.
+        if not pool.queryset().update(**changes):
+            raise
 
 
 def _earlier(ledger_model, idempotency_key: str, ledger_fields: dict[str, Any]):

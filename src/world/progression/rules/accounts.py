@@ -8,13 +8,16 @@ _DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
 
 def normalised_email(email: str | None) -> str | None:
     """The mailbox `email` delivers to, for telling whether two accounts share one: lower case,
-    trimmed, without a `+tag` on the local part (plus-addressing), and for Gmail without dots.
+    trimmed, without a `+tag` on the local part (plus-addressing) or the root dot after the
+    domain (`gmail.com.`), and for Gmail without dots.
 
     None for an empty or malformed address: no address is not a shared address, so None never
     counts as a match.
     """
     text = (email or "").strip().lower()
     local, at, domain = text.rpartition("@")
+    # "gmail.com." is the fully qualified spelling of "gmail.com": the same mailbox.
+    domain = domain.rstrip(".")
     local = local.split("+", 1)[0]
     if not at or not local or not domain:
         return None

@@ -26,9 +26,11 @@ def rate_percentage(modifiers: dict[str, int], trait) -> int:
     return total
 
 
-def modified_amount(amount: int, percentage: int) -> int:
-    """floor(amount * (100 + percentage) / 100), and never less than one point."""
-    return max(1, amount * (100 + percentage) // 100)
+def modified_amount(amount: int, percentage: int, *, maximum: int) -> int:
+    """floor(amount * (100 + percentage) / 100), never less than one point and never more than
+    `maximum`: a modifier is staff data, not a request, so a huge one is held to the largest
+    award rather than refusing the award (and with it a whole scene's awards)."""
+    return min(maximum, max(1, amount * (100 + percentage) // 100))
 
 
 __all__ = [

@@ -19,6 +19,7 @@ from ..exceptions import (
     NotForSaleError,
     ProgressionError,
     RequirementsNotMetError,
+    UnknownUnlockError,
 )
 from ..types import UnlockType
 from .ratings import rating_text
@@ -52,6 +53,14 @@ def unlock_key(unlock) -> tuple[str, int, int]:
     return TRAIT_RATING, unlock.trait_id, unlock.target_rating
 
 
+def hidden_from(*, class_hidden: bool, class_id: int, class_levels) -> bool:
+    """True when a class is to be answered as one that does not exist: it is hidden and the
+    character has no level in it (`class_levels`: the ids of the classes it has). A character
+    that has a hidden class (given by staff) may go on in it. Every face's lookup and every
+    quote asks this, so all answer a hidden class alike."""
+    return class_hidden and class_id not in class_levels
+
+
 class Quote(NamedTuple):
     """Everything the game says about one unlock for one character. (A named tuple: a big
     shop makes a thousand of them per call, and it is the cheapest immutable record.)"""
@@ -66,6 +75,7 @@ class Quote(NamedTuple):
     sale_problem: str | None  # why it is not for sale (None: it is)
     current: int = 0  # the character's level in the class, or its value in the trait
     has_any_class: bool = False  # whether the character has a level in any class
+    hidden: bool = False  # a hidden class to this character: answered as no such unlock
 
     @property
     def on_sale(self) -> bool:
@@ -82,6 +92,8 @@ class Quote(NamedTuple):
     def refusal(self) -> ProgressionError | None:
         """Why a purchase must be refused, as the error to raise, or None when it may go on
         (affording it is the payment's question)."""
+        if self.hidden:
+            return UnknownUnlockError()
         if self.bought:
             return AlreadyUnlockedError(f"Already unlocked: {self.label}.")
         if self.sale_problem:
@@ -114,17 +126,15 @@ def evaluate_unlock(offer, *, snapshot, checked: dict | None = None) -> Quote:
         bought = (subject, target) in snapshot.bought_class_levels
         # (a shop's commonest case first: the next level is the next step)
         step = None if target == current + 1 else _step_problem(offer, snapshot, current)
-        # A hidden class is not offered; a character who already has it (given by staff) may
-        # go on in it.
-        if offer.class_hidden and subject not in snapshot.class_levels:
-            sale = offer.hidden_problem
-        else:
-            sale = offer.sale_problem
+        hidden = hidden_from(
+            class_hidden=offer.class_hidden, class_id=subject, class_levels=snapshot.class_levels
+        )
+        sale = offer.hidden_problem if hidden else offer.sale_problem
     else:
         current = snapshot.trait_values.get(subject, 0)
         bought = (subject, target) in snapshot.bought_trait_ratings
         step = _step_problem(offer, snapshot, current)
-        sale = offer.sale_problem
+        sale, hidden = offer.sale_problem, False
     return Quote(
         offer.unlock,
         offer.kind,
@@ -136,6 +146,7 @@ def evaluate_unlock(offer, *, snapshot, checked: dict | None = None) -> Quote:
         sale,
         current,
         bool(snapshot.class_levels),
+        hidden,
     )
 
 
@@ -201,6 +212,7 @@ __all__ = [
     "TRAIT_RATING",
     "Quote",
     "evaluate_unlock",
+    "hidden_from",
     "is_class_level",
     "sale_problems",
     "unlock_key",

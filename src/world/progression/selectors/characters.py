@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from evennia.accounts.models import AccountDB
 from evennia.objects.models import ObjectDB
 
-from world.classes.models import CharacterClass
+from world.classes.models import CharacterClass, CharacterClassLevel
 from world.traits.models import CharacterTraitValue, Trait
 
 from ..models import (
@@ -25,6 +25,7 @@ from ..models import (
     KudosSourceCategory,
     TraitRatingUnlock,
 )
+from ..rules.unlocks import hidden_from
 from .accounts import owner_of
 from .costs import CostTable
 
@@ -110,15 +111,24 @@ def character_xp_pools(character) -> dict[str, int]:
     return {"locked": pools["locked_xp"], "transferable": pools["transferable_xp"]}
 
 
-def unlock_named(name: str, number):
-    """The ClassLevelUnlock or TraitRatingUnlock a player means by `name number`, or None.
+def unlock_named(name: str, number, *, for_character):
+    """The ClassLevelUnlock or TraitRatingUnlock a player means by `name number` for
+    `for_character`, or None.
 
     For a class `number` is the level; for a trait it is the rating as players see it (2 or 2.0
-    means the internal threshold 20). A class wins when a class and a trait share a name.
+    means the internal threshold 20). A class wins when a class and a trait share a name. A
+    hidden class the character has no level in is not there (`rules.unlocks.hidden_from`), so
+    every face answers it as a class that does not exist.
     """
 
     name = name.strip()
     character_class = CharacterClass.objects.filter(name__iexact=name).first()
+    if character_class is not None and character_class.is_hidden:
+        held = CharacterClassLevel.objects.filter(
+            character_id=for_character.pk, character_class=character_class
+        ).values_list("character_class_id", flat=True)
+        if hidden_from(class_hidden=True, class_id=character_class.pk, class_levels=set(held)):
+            character_class = None
     if character_class is not None:
         if number != int(number):
             return None

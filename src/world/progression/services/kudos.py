@@ -33,7 +33,7 @@ from ..models import (
     KudosTransaction,
 )
 from ..permissions import is_staff
-from ..rules.amounts import require_amount
+from ..rules.amounts import BALANCE_LIMIT, require_amount
 from ..selectors.accounts import may_act_for
 from ..types import AwardResult, ClaimResult, ProgressionReason
 from .ledger import Pool, Posting, post
@@ -114,7 +114,7 @@ def claim_kudos(
     staff-delivered one opens a `KudosRewardRequest` (`claim_transaction.reward_request`) for
     staff to deliver. Raises InsufficientKudosError (with have/need) when short,
     InvalidAmountError for an amount that is not a whole number of units or is above
-    `MAX_KUDOS_CLAIM`; nothing changes in either case.
+    `MAX_KUDOS_CLAIM`, or whose XP reward is above `MAX_XP_AWARD`; nothing changes then.
     """
     require_amount(amount, maximum=progression_settings.MAX_KUDOS_CLAIM, what="A kudos claim")
     if not claim_category.is_active:
@@ -129,7 +129,13 @@ def claim_kudos(
             f"'{claim_category}' is claimed in units of {cost} kudos: "
             f"claim {nearest}, not {amount}."
         )
-    reward = claim_category.calculate_reward(amount)
+    # The reward is the kudos times the category's rate: bounded as an award of its own (XP by
+    # the XP maximum; a staff-delivered reward by what its request row can hold).
+    reward = require_amount(
+        claim_category.calculate_reward(amount),
+        maximum=progression_settings.MAX_XP_AWARD if claim_category.gives_xp else BALANCE_LIMIT,
+        what=f"What a claim of '{claim_category}' gives",
+    )
     if not description:
         description = f"Claimed {reward} {claim_category}"
         if claim_category.delivered_by_staff:

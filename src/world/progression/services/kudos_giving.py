@@ -1,8 +1,8 @@
 """Players giving each other kudos: the thanks category, with the rules that keep it honest.
 
 A player may give kudos to another player's account, never to their own, never to an account
-that shares their mailbox (`rules.accounts.normalised_email`: case, plus-addressing and Gmail
-dots do not make a new address; empty addresses never match), and at most
+that shares their mailbox, nor between accounts the alt rule cannot tell apart
+(`selectors.players`: an account without an email must have one, or staff's word), and at most
 `PROGRESSION_KUDOS_GIVES_PER_WEEK` times in any rolling seven days.
 
 The mailbox is the one sign of an alt the game refuses on: IP addresses are shared by
@@ -23,7 +23,7 @@ from evennia.objects.models import ObjectDB
 from ..conf import progression_settings
 from ..exceptions import AwardLimitError, ProgressionError, SelfAwardError
 from ..models import KudosSourceCategory, KudosTransaction
-from ..rules.accounts import same_mailbox
+from ..selectors.players import require_different_players
 from ..types import AwardResult
 from .kudos import award_kudos
 
@@ -48,11 +48,6 @@ def give_category() -> KudosSourceCategory:
     )[0]
 
 
-def same_player(giver: AccountDB, recipient: AccountDB) -> bool:
-    """True when `recipient` is `giver` or one of their alts (the same mailbox)."""
-    return giver.pk == recipient.pk or same_mailbox(giver.email, recipient.email)
-
-
 def gives_left_this_week(giver: AccountDB, *, now=None) -> int:
     """How many more times `giver` may give kudos before the rolling seven days run out."""
     since = (now or timezone.now()) - GIVING_WINDOW
@@ -75,17 +70,23 @@ def give_kudos(
     """`giver` gives `recipient` the thanks category's default amount, saying why; `character`
     is the recipient's character thanked, `giver_character` the one the giver plays.
 
-    Raises SelfAwardError (yourself or your alt), AwardLimitError (weekly limit reached),
+    Raises SelfAwardError (yourself or your alt), UnknownPlayerError (either account has no
+    email and no staff confirmation: see `selectors.players`), AwardLimitError (weekly limit),
     InactiveCategoryError (staff switched voting off), or ProgressionError for an empty reason;
     nothing changes then.
     """
     reason = (reason or "").strip()
     if not reason:
         raise ProgressionError("Say why you are giving kudos: it is shown to them.")
-    if same_player(giver, recipient):
-        if giver.pk == recipient.pk:
-            raise SelfAwardError()
-        raise SelfAwardError("You cannot give kudos to your own alt accounts.")
+    if giver.pk == recipient.pk:
+        raise SelfAwardError()
+    require_different_players(
+        giver,
+        recipient,
+        alt_refusal="You cannot give kudos to your own alt accounts.",
+        # The giver named the account (kudos/give <player>), or plays with its character.
+        other_name=character.key if character is not None else recipient.key,
+    )
     category = give_category()
     with transaction.atomic():
         # Lock the giver: two gives at once queue here, so the count below cannot be outrun.

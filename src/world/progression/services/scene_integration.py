@@ -21,6 +21,7 @@ from world.traits.models import CharacterTraitValue, Trait, TraitCategory
 
 from ..exceptions import InvalidSceneAwardError
 from ..models import DevelopmentTransaction
+from ..selectors.players import player_identities
 from ..types import DevelopmentSource, ProgressionReason
 from .development import MAX_TRAIT_VALUE, DevelopmentAward, award_development_points_in_bulk
 
@@ -49,10 +50,11 @@ def calculate_automatic_scene_awards(scene: Scene, participants: Iterable) -> Sc
     Each trait used earns PROGRESSION_SCENE_POINTS_PER_USE per recorded use, at most
     PROGRESSION_SCENE_CAP_PER_TRAIT per trait. A participant who posed but used no trait earns
     PROGRESSION_SCENE_PARTICIPATION_POINTS in the trait `participation_traits` picks.
-    Participants who did neither, and anyone not in `participants`, are left out.
+    Participants who did neither, and anyone not in `participants`, are left out, and so are
+    those the alt rule does not credit (`credited_characters`).
     `participants` holds characters or SceneParticipation rows (or both).
     """
-    participant_pks = _participant_characters(scene, participants).keys()
+    participant_pks = credited_characters(scene, _participant_characters(scene, participants))
     if not participant_pks:
         return {}
     per_use = settings.PROGRESSION_SCENE_POINTS_PER_USE
@@ -80,6 +82,30 @@ def calculate_automatic_scene_awards(scene: Scene, participants: Iterable) -> Sc
         for character_pk, trait in participation_traits(posed_only).items():
             awards[character_pk] = {trait: participation_points}
     return awards
+
+
+def credited_characters(scene: Scene, character_pks: Iterable[int]) -> set[int]:
+    """The participants the alt rule (`selectors.players`) lets earn from `scene`: each played
+    for an account the game can tell apart from every other player, and not the same player as
+    any of the scene's GMs (a scene run by one's own alt, or by an account the game cannot tell
+    apart from anyone's alt, gives nothing to players). Characters played for no account are
+    not a player's, and are credited. One query, two when some account has no email."""
+    character_pks = set(character_pks)
+    if not character_pks:
+        return set()
+    rows = list(SceneParticipation.objects.filter(scene_id=scene.pk).select_related("account"))
+    identities = player_identities(row.account for row in rows if row.account is not None)
+    gms = {identities[row.account_id] for row in rows if row.is_gm and row.account_id}
+    credited = set()
+    for row in rows:
+        if row.is_gm or row.character_id not in character_pks:
+            continue
+        identity = identities.get(row.account_id)
+        # A GM nobody can tell apart (None among the GMs) could be anyone's alt: no credit.
+        if row.account_id is None or (identity is not None and gms.isdisjoint({identity, None})):
+            credited.add(row.character_id)
+    # Characters given as participants without a participation row have no player to check.
+    return credited | (character_pks - {row.character_id for row in rows})
 
 
 def participation_traits(character_pks: Iterable[int]) -> dict[int, Trait]:

@@ -65,9 +65,9 @@ def calculate_level_up_requirements(
         .filter(character_class=character_class, target_level=target_level)
         .first()
     )
-    if unlock is None:
+    quote = None if unlock is None else quote_unlock(character, unlock)
+    if quote is None or quote.hidden:  # a hidden class is answered as a missing level
         return {"error": f"{character_class} has no level {target_level} to unlock."}
-    quote = quote_unlock(character, unlock)
     available_xp = sum(xp_pools(character, owner_of(character)).values())
     return {
         "unlock": unlock,

@@ -16,9 +16,9 @@ from ..models import DevelopmentTransaction
 from ..rules.ratings import rating_text
 from ..rules.weeks import week_of
 from ..selectors import owner_of
+from ..selectors.players import require_different_players
 from ..types import DevelopmentSource, ProgressionReason
 from .awards import award_development, award_xp
-from .kudos_giving import same_player
 
 
 def teach(
@@ -26,15 +26,17 @@ def teach(
 ) -> DevelopmentTransaction:
     """`teacher` teaches `trait` to `student`: the student earns development points (source
     TEACHING) and the teacher's account a little XP, in one transaction, once per teacher,
-    student and ISO week. Raises SelfAwardError (oneself or one's own alt), ProgressionError
+    student and ISO week. Raises SelfAwardError (oneself or one's own alt), UnknownPlayerError
+    (an account without an email or staff's word, see `selectors.players`), ProgressionError
     (the gap is too small) or AwardLimitError (already taught this week)."""
     teacher_account, student_account = owner_of(teacher), owner_of(student)
-    if teacher.pk == student.pk or (
-        teacher_account is not None
-        and student_account is not None
-        and same_player(teacher_account, student_account)
-    ):
-        raise SelfAwardError("You cannot teach yourself or your own characters.")
+    refusal = "You cannot teach yourself or your own characters."
+    if teacher.pk == student.pk:
+        raise SelfAwardError(refusal)
+    if teacher_account is not None and student_account is not None:
+        require_different_players(
+            teacher_account, student_account, alt_refusal=refusal, other_name=student.key
+        )
     values = dict(
         CharacterTraitValue.objects.filter(
             character_id__in=[teacher.pk, student.pk], trait=trait

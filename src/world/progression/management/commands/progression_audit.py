@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from evennia.utils import logger
 from rich.progress import Progress
 
+from world.progression.rules.amounts import BALANCE_LIMIT
 from world.progression.selectors.audit import CHECKS, find_mismatches
 from world.progression.services.audit import rebuild_balances
 
@@ -17,7 +18,8 @@ class Command(BaseCommand):
         "Compare account XP, character XP, kudos and development point balances with the sums "
         "of their ledgers. Prints every mismatch and exits 1 when there is any. --fix sets each "
         "wrong balance to its ledger's totals (the ledger is the record of what happened) and "
-        "writes what it changed to the server's security log as well as here."
+        "writes what it changed to the server's security log as well as here; a ledger whose "
+        "totals no balance can hold is reported and left for staff to correct (exit 1)."
     )
 
     def add_arguments(self, parser):
@@ -38,10 +40,19 @@ class Command(BaseCommand):
         for mismatch in mismatches:
             self.stdout.write(f"MISMATCH {mismatch.describe()}")
         if options["fix"]:
-            rebuild_balances(mismatches)
-            for mismatch in mismatches:
+            result = rebuild_balances(mismatches)
+            for mismatch in result.rebuilt:
                 logger.log_sec(f"progression_audit --fix rebuilt {mismatch.describe()}")
-            self.stdout.write(f"Fixed {len(mismatches)} balance(s) from their ledgers.")
+            for mismatch in result.refused:
+                logger.log_sec(f"progression_audit --fix cannot rebuild {mismatch.describe()}")
+                self.stdout.write(f"cannot be rebuilt: {mismatch.describe()}")
+            self.stdout.write(f"Fixed {len(result.rebuilt)} balance(s) from their ledgers.")
+            if result.refused:
+                raise CommandError(
+                    f"{len(result.refused)} balance(s) could not be rebuilt: their ledgers add "
+                    f"up to more than a balance holds (0 to {BALANCE_LIMIT:,}, never more spent "
+                    "than earned); correct those ledger rows by hand."
+                )
             return
         raise CommandError(
             f"{len(mismatches)} balance(s) differ from their ledgers; run with --fix to rebuild."
