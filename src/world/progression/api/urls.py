@@ -1,7 +1,13 @@
 """Routes of the progression API, mounted at /api/progression/ by web/urls.py."""
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.renderers import (
+    OpenApiJsonRenderer,
+    OpenApiJsonRenderer2,
+    OpenApiYamlRenderer,
+    OpenApiYamlRenderer2,
+)
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import views
 from .routers import ProgressionRouter
@@ -26,11 +32,29 @@ api_patterns = router.urls
 _schema_patterns = [path("api/progression/", include((api_patterns, app_name)))]
 
 urlpatterns = [
+    path("", router.root_view(docs="docs", schema="schema"), name="root"),
     *api_patterns,
     path(
         "schema/",
-        SpectacularAPIView.as_view(patterns=_schema_patterns),
+        SpectacularAPIView.as_view(
+            patterns=_schema_patterns,
+            # Plain JSON first, which a browser shows, where drf-spectacular's first choice
+            # (application/vnd.oai.openapi) downloads as a file; ?format=yaml still answers.
+            renderer_classes=[
+                OpenApiJsonRenderer2,
+                OpenApiJsonRenderer,
+                OpenApiYamlRenderer,
+                OpenApiYamlRenderer2,
+            ],
+        ),
         name="schema",
+    ),
+    # Swagger UI from the game's own static files (drf-spectacular-sidecar), its start-up script
+    # fetched from this same URL (`?script`): the site's CSP allows no inline or CDN script.
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name=f"{app_name}:schema"),
+        name="docs",
     ),
     # Anything else under the API prefix (an unknown route, a malformed id) is answered in the
     # API's own JSON error shape, not with the website's HTML 404 page.
