@@ -10,14 +10,17 @@ from .account import (
 )
 from .base import unknown_route
 from .characters import CharacterViewSet
+from .docs import DocsView, SchemaView
 from .staff import StaffActionsViewSet
 
 __all__ = [
     "AccountViewSet",
     "CharacterViewSet",
     "CharacterXPHistoryViewSet",
+    "DocsView",
     "KudosClaimViewSet",
     "KudosHistoryViewSet",
+    "SchemaView",
     "StaffActionsViewSet",
     "XPHistoryViewSet",
     "unknown_route",

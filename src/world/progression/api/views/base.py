@@ -74,11 +74,9 @@ class IsProgressionStaff(BasePermission):
 
 
 class ProgressionAPIMixin:
-    """The progression error handler, JSON or the browsable HTML for answers, and JSON for
-    errors whatever the client accepts (an error is `{code, detail}` for every client, and the
-    browsable page would hide its status behind a 200-looking page)."""
-
-    renderer_classes = RENDERERS
+    """The progression error handler, and JSON for errors whatever the client accepts (an
+    error is `{code, detail}` for every client; the browsable page would wrap it in HTML, and
+    the docs page has no template for it)."""
 
     def get_exception_handler(self):
         return progression_exception_handler
@@ -96,6 +94,7 @@ class ProgressionRootView(ProgressionAPIMixin, APIRootView):
     schema, by name. Open to anyone, like the schema that documents the same routes."""
 
     permission_classes = [AllowAny]
+    renderer_classes = RENDERERS
 
 
 class ProgressionViewSet(ProgressionAPIMixin, viewsets.GenericViewSet):
@@ -106,6 +105,7 @@ class ProgressionViewSet(ProgressionAPIMixin, viewsets.GenericViewSet):
 
     schema = AutoSchema()
     permission_classes = [IsAuthenticated]
+    renderer_classes = RENDERERS
     # Evennia's REST_FRAMEWORK defaults page and filter every list; here only the histories do.
     pagination_class = None
     filter_backends = []
