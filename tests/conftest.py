@@ -5,8 +5,11 @@ typeclassed object, exactly as Evennia's own test runner does.
 """
 
 import os
+import re
+from dataclasses import dataclass
 
 import pytest
+from django.urls import URLPattern, URLResolver
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -95,3 +98,53 @@ def character(account):
     from typeclasses.factories import CharacterFactory
 
     return CharacterFactory(account=account)
+
+
+# Every route under /api/progression/ as a concrete path a client can ask for, walked from the
+# API's own URL patterns (so a route added later is asked too), with the methods it answers.
+API_PREFIX = "/api/progression/"
+
+
+@pytest.fixture
+def api_routes(db):
+    """`api_routes(character_id=...)`: every API route, `{pk}` filled with that character."""
+    return _api_routes
+
+
+@dataclass(frozen=True)
+class Route:
+    path: str
+    methods: frozenset[str]  # what the route's view answers besides OPTIONS and HEAD
+
+    def __str__(self) -> str:
+        return self.path
+
+
+def _api_routes(*, character_id: int) -> list[Route]:
+    """Every route of the API's URL conf but the catch-all 404, `{pk}` filled with
+    `character_id` (the only kind of object in an API path)."""
+    from world.progression.api import urls as api_urls
+
+    return list(_walk(api_urls.urlpatterns, "", character_id))
+
+
+def _walk(patterns, prefix: str, character_id: int):
+    for pattern in patterns:
+        text = prefix + str(pattern.pattern).lstrip("^").rstrip("$")
+        if isinstance(pattern, URLResolver):
+            yield from _walk(pattern.url_patterns, text, character_id)
+        elif isinstance(pattern, URLPattern) and pattern.name != "unknown-route":
+            path = re.sub(r"<(?:\w+:)?pk>", str(character_id), text)
+            yield Route(API_PREFIX + path, _methods_of(pattern.callback))
+
+
+def _methods_of(callback) -> frozenset[str]:
+    actions = getattr(callback, "actions", None)  # a viewset's method -> action map
+    if actions is not None:
+        return frozenset(method.upper() for method in actions)
+    view_class = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
+    return frozenset(
+        method.upper()
+        for method in ("get", "post", "put", "patch", "delete")
+        if view_class is not None and hasattr(view_class, method)
+    )

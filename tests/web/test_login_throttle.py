@@ -1,7 +1,6 @@
-"""Website, admin and API logins are throttled: after the configured number of wrong passwords
-for one account from one address, even the right password is refused for a while."""
-
-import base64
+"""Website and admin logins are throttled: after the configured number of wrong passwords for
+one account from one address, even the right password is refused for a while. (The API takes no
+password at all: tests/progression/api/test_api_authentication.py.)"""
 
 import pytest
 from django.conf import settings
@@ -67,25 +66,6 @@ def test_the_admin_login_refuses_the_right_password_after_too_many_wrong_ones(db
 
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
-
-
-def _basic(username: str, password: str) -> dict[str, str]:
-    token = base64.b64encode(f"{username}:{password}".encode()).decode()
-    return {"HTTP_AUTHORIZATION": f"Basic {token}"}
-
-
-def test_the_api_refuses_the_right_password_after_too_many_wrong_ones(player):
-    client = Client()
-    right = client.get("/api/progression/account/", **_basic("throttled", PASSWORD))
-    assert right.status_code == 200
-    for _ in range(settings.AXES_FAILURE_LIMIT):
-        wrong = client.get("/api/progression/account/", **_basic("throttled", "wrong"))
-        assert wrong.status_code in (401, 403)
-
-    response = client.get("/api/progression/account/", **_basic("throttled", PASSWORD))
-
-    assert response.status_code == 401
-    assert response.json()["code"] == "authentication_failed"
 
 
 def test_the_admin_login_works_with_the_right_password(db):

@@ -92,6 +92,7 @@ REST_API_ENABLED = False
 
 INSTALLED_APPS += [  # noqa: F405
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served by the game (no CDN)
     "world.traits",
     "world.classes",
     "world.mechanics",
@@ -192,12 +193,20 @@ SPECTACULAR_SETTINGS = {
     'Every error is JSON {"code", "detail"}; see each operation for its codes.',
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The docs page (/api/progression/docs/) loads Swagger UI from the game's static files.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
 # The progression API's JSON parser turns a body nested too deeply to parse into a 400.
+# Callers are the website's session only (CSRF on every write); Evennia's defaults also take
+# HTTP Basic, which a browser caches and then sends with any site's form (api/authentication.py).
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "world.progression.api.authentication.WebsiteSessionAuthentication",
+    ],
     "DEFAULT_PARSER_CLASSES": [
         "world.progression.api.parsers.ProgressionJSONParser",
         "rest_framework.parsers.FormParser",
@@ -270,7 +279,7 @@ STATICFILES_DIRS = [
     ("vendor/jquery", xstatic.pkg.jquery.BASE_DIR),
 ]
 
-# Website, admin and API (HTTP Basic) logins are throttled by django-axes: after
+# Website and admin logins (the API takes no password) are throttled by django-axes: after
 # AXES_FAILURE_LIMIT wrong passwords for one username from one address, that pair is refused
 # (429 on the login pages) until AXES_COOLOFF_TIME passes. The address is the client's
 # (UPSTREAM_IPS above), so an attacker elsewhere cannot lock a player out. Telnet logins go

@@ -1,12 +1,19 @@
-"""Answers under /api/ outside the progression API's views: JSON, in its error shape."""
+"""Answers outside the progression API's views: under /api/ JSON in its error shape, and the
+site's handler for errors no view answered (JSON under /api/, pages a 503 page or the 500 page)."""
 
 import sys
 
-from django.db import InterfaceError, OperationalError
-from django.http import JsonResponse
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.views import defaults
 
-from world.progression.api.errors import DATABASE_RETRY_AFTER, DATABASE_UNAVAILABLE, SERVER_ERROR
+from world.progression.api.errors import (
+    DATABASE_RETRY_AFTER,
+    DATABASE_UNAVAILABLE,
+    SERVER_ERROR,
+    is_database_unavailable,
+)
 
 
 def no_such_api(request, *args, **kwargs):
@@ -18,14 +25,23 @@ def no_such_api(request, *args, **kwargs):
 
 
 def server_error(request, *args, **kwargs):
-    """The site's 500 handler. Under /api/ it answers JSON, never a page: an error raised before
-    the API's own handler could see it (the session or the user read with the database away,
-    in the middleware) is a 503 `database_unavailable` like any other, the rest a 500
-    `server_error`. Django calls it while handling the error, so the error is the one current."""
-    if not request.path_info.startswith("/api/"):
-        return defaults.server_error(request, *args, **kwargs)
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
-        return JsonResponse(
-            DATABASE_UNAVAILABLE, status=503, headers={"Retry-After": str(DATABASE_RETRY_AFTER)}
+    """The site's 500 handler, for an error no view answered (a session read in the middleware
+    with the database away, or any error in a page's view). A database away or locked is not a
+    bug: a 503 with Retry-After, as JSON `database_unavailable` under /api/ and as a page in the
+    site's look elsewhere; the rest is a 500, JSON `server_error` under /api/. Django calls it
+    while handling the error, so the error is the one current."""
+    unavailable = is_database_unavailable(sys.exc_info()[1])
+    retry = {"Retry-After": str(DATABASE_RETRY_AFTER)}
+    if request.path_info.startswith("/api/"):
+        if unavailable:
+            return JsonResponse(DATABASE_UNAVAILABLE, status=503, headers=retry)
+        return JsonResponse(SERVER_ERROR, status=500)
+    if unavailable:
+        # Rendered without the request: its context processors would read the user, which
+        # needs the database.
+        page = render_to_string(
+            "website/database_unavailable.html",
+            {"game_name": settings.SERVERNAME, "detail": DATABASE_UNAVAILABLE["detail"]},
         )
-    return JsonResponse(SERVER_ERROR, status=500)
+        return HttpResponse(page, status=503, headers=retry)
+    return defaults.server_error(request, *args, **kwargs)

@@ -69,6 +69,13 @@ SERVER_ERROR = {"code": "server_error", "detail": "Something went wrong on our s
 _EXTRA_FIELDS = ("need", "have", "failed")
 
 
+def is_database_unavailable(error: BaseException | None) -> bool:
+    """Whether `error` is the database being away or busy rather than a bug: SQLite still locked
+    after its timeout, PostgreSQL unreachable or dropped. Asked by the API's handler and by the
+    site's (`web.api.server_error`), which answers pages a 503 page for it."""
+    return isinstance(error, OperationalError | InterfaceError)
+
+
 def status_for(error: progression.ProgressionError) -> int:
     for cls in type(error).__mro__:
         if cls in PROGRESSION_STATUS:
@@ -88,7 +95,7 @@ def progression_exception_handler(exc, context):
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if exc.error_dict else exc.messages)
-    if isinstance(exc, OperationalError | InterfaceError):
+    if is_database_unavailable(exc):
         # SQLite still locked after its timeout, or PostgreSQL away: nothing was written (the
         # transaction rolled back), and the same request may well succeed in a moment.
         logger.warning("database unavailable for %s: %s", context.get("request"), exc)

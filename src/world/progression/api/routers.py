@@ -1,4 +1,4 @@
-"""The progression API's router: DRF's SimpleRouter plus singleton resources."""
+"""The progression API's router: DRF's SimpleRouter plus singleton resources and a root view."""
 
 from __future__ import annotations
 
@@ -21,3 +21,18 @@ class ProgressionRouter(SimpleRouter):
         ),
         *SimpleRouter.routes,
     ]
+
+    def root_view(self, **more_url_names: str):
+        """The API root: a link to every route that needs no id, keyed by its path (DRF's
+        DefaultRouter links one list per prefix by the list route's name, which this router's
+        singletons and action-only viewsets do not have), plus `more_url_names`."""
+        from .views.base import ProgressionRootView
+
+        url_names = {}
+        for prefix, viewset, basename in self.registry:
+            for route in self.get_routes(viewset):
+                if route.detail or not self.get_method_map(viewset, route.mapping):
+                    continue
+                path = route.url.format(prefix=prefix, trailing_slash=self.trailing_slash)
+                url_names[path.strip("^$")] = route.name.format(basename=basename)
+        return ProgressionRootView.as_view(api_root_dict=url_names | more_url_names)

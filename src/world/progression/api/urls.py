@@ -1,7 +1,6 @@
 """Routes of the progression API, mounted at /api/progression/ by web/urls.py."""
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView
 
 from . import views
 from .routers import ProgressionRouter
@@ -28,12 +27,14 @@ api_patterns = router.urls
 _schema_patterns = [path("api/progression/", include((api_patterns, app_name)))]
 
 urlpatterns = [
+    path("", router.root_view(docs="docs", schema="schema"), name="root"),
     *api_patterns,
     path(
         "schema/",
-        SpectacularAPIView.as_view(patterns=_schema_patterns),
+        views.SchemaView.as_view(patterns=_schema_patterns),
         name="schema",
     ),
+    path("docs/", views.DocsView.as_view(url_name=f"{app_name}:schema"), name="docs"),
     # Anything else under the API prefix (an unknown route, a malformed id) is answered in the
     # API's own JSON error shape, not with the website's HTML 404 page.
     re_path(r"^.*$", views.unknown_route, name="unknown-route"),

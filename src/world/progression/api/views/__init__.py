@@ -10,6 +10,7 @@ from .account import (
 )
 from .base import unknown_route
 from .characters import CharacterViewSet
+from .docs import DocsView, SchemaView
 from .history import ExportViewSet, HistoryViewSet
 from .staff import StaffActionsViewSet
 
@@ -17,10 +18,12 @@ __all__ = [
     "AccountViewSet",
     "CharacterViewSet",
     "CharacterXPHistoryViewSet",
+    "DocsView",
     "ExportViewSet",
     "HistoryViewSet",
     "KudosClaimViewSet",
     "KudosHistoryViewSet",
+    "SchemaView",
     "StaffActionsViewSet",
     "XPHistoryViewSet",
     "unknown_route",

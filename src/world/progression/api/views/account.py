@@ -115,6 +115,8 @@ class KudosHistoryViewSet(_HistoryViewSet):
 class KudosClaimViewSet(ProgressionViewSet):
     """Each POST creates one claim of the caller's kudos."""
 
+    serializer_class = s.ClaimKudosRequestSerializer
+
     @extend_schema(
         summary="Claim (convert) kudos in an active claim category",
         request=s.ClaimKudosRequestSerializer,
@@ -130,7 +132,7 @@ class KudosClaimViewSet(ProgressionViewSet):
     )
     def create(self, request):
         key = self.idempotency_key("claim-kudos")
-        body = self.validated(s.ClaimKudosRequestSerializer, request.data)
+        body = self.validated(request.data)
         category = get_or_404(KudosClaimCategory.objects, name=body["category"])
         result = claim_kudos(
             account=self.account,

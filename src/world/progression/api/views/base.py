@@ -1,5 +1,6 @@
-"""What every progression viewset shares: authentication, the error handler, the schema class,
-the Idempotency-Key header, the documented error responses, and the JSON 404 for unknown paths."""
+"""What every progression view shares: the error handler, JSON errors, the renderers, the schema
+class, the Idempotency-Key header, the documented error responses, the API root and the JSON 404
+for unknown paths. (Who the caller is: `api.authentication`, the project's DRF default.)"""
 
 from __future__ import annotations
 
@@ -12,11 +13,15 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from drf_spectacular.utils import extend_schema as spectacular_extend_schema
 from rest_framework import exceptions, viewsets
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.routers import APIRootView
 
 from ...permissions import is_staff
 from .. import serializers as s
 from ..errors import progression_exception_handler
+from ..renderers import RENDERERS
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 _IDEMPOTENCY_MAX_LENGTH = 100
@@ -68,18 +73,42 @@ class IsProgressionStaff(BasePermission):
         return is_staff(request.user)
 
 
-class ProgressionViewSet(viewsets.GenericViewSet):
-    """Base of every progression viewset: logged-in callers, the progression error handler and
-    drf-spectacular's schema class, on these views only (Evennia's own /api/ keeps its own)."""
-
-    schema = AutoSchema()
-    permission_classes = [IsAuthenticated]
-    # Evennia's REST_FRAMEWORK defaults page and filter every list; here only the histories do.
-    pagination_class = None
-    filter_backends = []
+class ProgressionAPIMixin:
+    """The progression error handler, and JSON for errors whatever the client accepts (an
+    error is `{code, detail}` for every client; the browsable page would wrap it in HTML, and
+    the docs page has no template for it)."""
 
     def get_exception_handler(self):
         return progression_exception_handler
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if isinstance(response, Response) and response.status_code >= 400:
+            response.accepted_renderer = JSONRenderer()
+            response.accepted_media_type = JSONRenderer.media_type
+        return response
+
+
+class ProgressionRootView(ProgressionAPIMixin, APIRootView):
+    """GET /api/progression/: every endpoint without an id in its path, and the docs and the
+    schema, by name. Open to anyone, like the schema that documents the same routes."""
+
+    permission_classes = [AllowAny]
+    renderer_classes = RENDERERS
+
+
+class ProgressionViewSet(ProgressionAPIMixin, viewsets.GenericViewSet):
+    """Base of every progression viewset: logged-in callers and drf-spectacular's schema class,
+    on these views only (Evennia's own /api/ keeps its own). An action that takes a body names
+    its request serializer (`serializer_class`), which validates it and which `OPTIONS` and the
+    browsable API's form describe."""
+
+    schema = AutoSchema()
+    permission_classes = [IsAuthenticated]
+    renderer_classes = RENDERERS
+    # Evennia's REST_FRAMEWORK defaults page and filter every list; here only the histories do.
+    pagination_class = None
+    filter_backends = []
 
     @property
     def account(self):
@@ -102,9 +131,10 @@ class ProgressionViewSet(viewsets.GenericViewSet):
             )
         return f"api:{action_name}:{self.account.pk}:{raw}"
 
-    def validated(self, serializer_class, data):
-        """`data` checked by `serializer_class`; a 400 naming the bad fields otherwise."""
-        serializer = serializer_class(data=data)
+    def validated(self, data, serializer_class=None):
+        """`data` checked by `serializer_class` (the action's own by default); a 400 naming the
+        bad fields otherwise."""
+        serializer = (serializer_class or self.get_serializer_class())(data=data)
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
 

@@ -109,11 +109,11 @@ class CharacterViewSet(ProgressionViewSet):
             ),
         },
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], serializer_class=s.BuyUnlockRequestSerializer)
     def unlocks(self, request, pk):
         key = self.idempotency_key(f"buy-unlock:{pk}")
         character = self.get_character(pk)
-        body = self.validated(s.BuyUnlockRequestSerializer, request.data)
+        body = self.validated(request.data)
         model = ClassLevelUnlock if body["kind"] == "class_level" else TraitRatingUnlock
         target = get_or_404(model.objects, pk=body["id"])
         record = purchase_unlock(character, target, gm=None, idempotency_key=key)

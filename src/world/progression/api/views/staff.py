@@ -47,10 +47,15 @@ class StaffActionsViewSet(StaffViewSet):
             409: error("Idempotency key reused for a different award (`idempotency_conflict`)."),
         },
     )
-    @action(detail=False, methods=["post"], url_path="award-xp")
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="award-xp",
+        serializer_class=s.AwardXPRequestSerializer,
+    )
     def award_xp(self, request):
         key = self.idempotency_key("award-xp")
-        body = self.validated(s.AwardXPRequestSerializer, request.data)
+        body = self.validated(request.data)
         account = _account_or_404(body["account"])
         transaction = award_xp(
             account,
@@ -78,10 +83,15 @@ class StaffActionsViewSet(StaffViewSet):
             409: error("Idempotency key reused for a different award (`idempotency_conflict`)."),
         },
     )
-    @action(detail=False, methods=["post"], url_path="award-kudos")
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="award-kudos",
+        serializer_class=s.AwardKudosRequestSerializer,
+    )
     def award_kudos(self, request):
         key = self.idempotency_key("award-kudos")
-        body = self.validated(s.AwardKudosRequestSerializer, request.data)
+        body = self.validated(request.data)
         account = _account_or_404(body["account"])
         category = get_or_404(KudosSourceCategory.objects, name=body["category"])
         character = None
@@ -112,5 +122,5 @@ class StaffActionsViewSet(StaffViewSet):
     )
     @action(detail=False)
     def report(self, request):
-        query = self.validated(s.ReportQuerySerializer, request.query_params)
+        query = self.validated(request.query_params, s.ReportQuerySerializer)
         return Response(s.EconomyReportSerializer(economy_report(**query)).data)
