@@ -1,5 +1,6 @@
 """The Progression page in a real browser (Debian's Chromium driven by Playwright) against the
-real game server: log in, claim kudos through the form, buy an unlock, see the balances move."""
+real game server: log in, claim kudos through the form, buy an unlock after confirming it, see
+the balances move; the character sheet after a path and goal are set over telnet; every width."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_telnet_session import TelnetClient
 
 pytestmark = pytest.mark.slow
 
@@ -22,9 +24,21 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-# `PROGRESSION_SCREENSHOT=docs/progression-page.png make test` refreshes the README's picture;
-# otherwise the screenshot stays in the test's temporary directory.
+# `PROGRESSION_SCREENSHOT=docs/progression-page.png make test` refreshes the README's pictures
+# (that file at 1280 px, and docs/progression-page-390.png at 390 px); otherwise the screenshots
+# stay in the tests' temporary directories.
 SCREENSHOT_COPY = os.environ.get("PROGRESSION_SCREENSHOT")
+
+
+def _keep_screenshot(page, tmp_path, width: int) -> None:
+    shot = tmp_path / f"progression-page-{width}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    if SCREENSHOT_COPY:
+        target = Path(SCREENSHOT_COPY)
+        if width != 1280:
+            target = target.with_name(f"{target.stem}-{width}{target.suffix}")
+        shutil.copyfile(shot, target)
+
 
 # What the page needs beyond the demo data, made through the services as staff would.
 SETUP = """
@@ -72,7 +86,7 @@ def _number(page, element_id: str) -> int:
     return int(page.locator(f"#{element_id}").inner_text())
 
 
-def test_a_player_claims_kudos_and_buys_an_unlock_on_the_page(game_server, browser, tmp_path):
+def test_a_player_claims_kudos_and_buys_an_unlock_on_the_page(game_server, browser):
     game_server.manage("shell", "-c", SETUP)
     page = browser.new_page(viewport={"width": 1200, "height": 1000})
     problems: list[str] = []
@@ -131,17 +145,32 @@ def test_a_player_claims_kudos_and_buys_an_unlock_on_the_page(game_server, brows
     character_xp = section.locator(".character-xp")
     spendable_before = _number(page, "xp-available") + int(character_xp.get_attribute("data-total"))
     buy.click()
+    # Buy asks first: the price, and what each pool gives, adding up to it. Nothing is spent.
+    confirm = page.locator("#confirm")
+    confirm.wait_for(state="visible")
+    assert "Price: 25 XP" in confirm.inner_text()
+    parts = confirm.locator(".confirm-pools li").evaluate_all(
+        "nodes => nodes.map(n => [n.dataset.pool, Number(n.dataset.part)])"
+    )
+    assert [pool for pool, _ in parts] == ["locked", "transferable", "account"]
+    assert sum(part for _, part in parts) == 25
+    page.locator("#confirm-cancel").click()
+    confirm.wait_for(state="hidden")
+    page.reload()
+    spendable_now = _number(page, "xp-available") + int(character_xp.get_attribute("data-total"))
+    assert spendable_now == spendable_before
+    assert section.locator("button.buy[data-name='Fencer level 1']").count() == 1
+
+    section.locator("button.buy[data-name='Fencer level 1']").click()
+    page.locator("#confirm-buy").click()
     page.wait_for_selector("#flash.alert-success")
     assert "Unlocked Fencer level 1" in page.locator("#flash").inner_text()
+    assert page.locator("#confirm").is_hidden()
     spendable_after = _number(page, "xp-available") + int(character_xp.get_attribute("data-total"))
     assert spendable_after == spendable_before - 25
     assert "Fencer level 1" in section.inner_text()  # now listed under "Bought"
     assert section.locator("button.buy[data-name='Fencer level 1']").count() == 0
 
-    shot = tmp_path / "progression-page.png"
-    page.screenshot(path=str(shot), full_page=True)
-    if SCREENSHOT_COPY:
-        shutil.copyfile(shot, SCREENSHOT_COPY)
     assert problems == []
     assert len(rejected) == 1  # only the claim for more kudos than the player has
 
@@ -199,4 +228,104 @@ def test_overlapping_refreshes_draw_each_shop_once(game_server, browser):
     assert ids == drawn
     for index in range(sections.count()):
         assert sections.nth(index).locator(".character-xp").count() == 1
+    page.close()
+
+
+def test_the_sheet_shows_the_path_and_goal_set_over_telnet_with_what_is_missing(
+    game_server, browser
+):
+    telnet = TelnetClient(game_server.host, game_server.telnet_port)
+    try:
+        telnet.read_until("connect <username> <password>")
+        telnet.send(f"connect player {game_server.player_password}")
+        assert "You become Bren." in telnet.run("ic Bren")
+        assert "Seeker" in telnet.run("path/choose Seeker")
+        assert "Your goal is now Scholar level 3." in telnet.run("plan/set scholar 3")
+        # The game's own goal line says what is missing, as the page will.
+        assert "still missing:" in telnet.run("xp")
+    finally:
+        telnet.close()
+
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    _log_in(page, game_server)
+    page.goto(f"{game_server.base_url}/progression/")
+    sheet = page.locator(".sheet[data-character='Bren']")
+    sheet.locator(".timeline li").first.wait_for()
+
+    timeline = sheet.locator(".timeline").text_content()  # as written, not as styled
+    assert "Seeker" in timeline and "Prospect" in timeline
+    assert "Curious about everything." in timeline  # the path's description
+    goal = sheet.locator(".sheet-goal")
+    assert "Goal: Scholar level 3" in goal.inner_text()
+    assert goal.locator("progress").count() == 1
+    missing = goal.locator(".missing").inner_text()
+    assert "Lore" in missing  # Scholar 2 needs Lore 1.2; Bren has 0.9
+    assert "Read the Codex of Tides" in missing
+    assert "Scholar 1" in sheet.locator(".sheet-classes").inner_text()
+    assert sheet.locator(".trait").count() >= 8
+    page.close()
+
+
+def _overflow(page) -> int:
+    return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+
+
+def _load_everything(page, game_server) -> None:
+    _log_in(page, game_server)
+    page.goto(f"{game_server.base_url}/progression/")
+    page.locator(".sheet").first.wait_for()
+    page.locator(".shop").first.wait_for()
+    page.locator("#kudos-history tr").first.wait_for()
+    page.locator("#weekly-chart svg").wait_for()
+
+
+def test_the_page_fits_a_390_px_phone(game_server, browser, tmp_path):
+    game_server.manage("shell", "-c", SETUP)
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    _load_everything(page, game_server)
+
+    assert _overflow(page) <= 0
+    # The confirmation fits too.
+    page.locator("button.buy").first.click()
+    page.locator("#confirm").wait_for(state="visible")
+    assert _overflow(page) <= 0
+    box = page.locator("#confirm").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    page.locator("#confirm-cancel").click()
+    _keep_screenshot(page, tmp_path, 390)
+    page.close()
+
+
+def test_at_1280_px_dates_keep_to_one_line_and_the_chart_is_readable(
+    game_server, browser, tmp_path
+):
+    game_server.manage("shell", "-c", SETUP)
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    _load_everything(page, game_server)
+
+    lines = page.locator("td.date, .timeline .date").evaluate_all(
+        """nodes => nodes.map(n => {
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            return range.getClientRects().length;
+        })"""
+    )
+    assert lines and set(lines) == {1}
+    # Axis labels and legend at least 11 px as drawn (the chart is not scaled down).
+    sizes = page.locator("#weekly-chart text, #weekly-chart .legend li").evaluate_all(
+        """nodes => nodes.map(n => {
+            const svg = n.closest('svg');
+            const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+            return parseFloat(getComputedStyle(n).fontSize) * scale;
+        })"""
+    )
+    assert sizes and min(sizes) >= 11
+    assert page.locator("#weekly-chart .legend li").count() == 2
+    # The claim form starts on a category the player can afford.
+    kudos = _number(page, "kudos-available")
+    cost = page.locator("#claim-category").evaluate(
+        "select => Number(select.selectedOptions[0].dataset.cost)"
+    )
+    assert cost <= kudos
+    _keep_screenshot(page, tmp_path, 1280)
     page.close()

@@ -70,3 +70,16 @@ def test_plan_set_makes_it_the_goal_shown_on_xp(play, player, account, warrior_l
 )
 def test_plan_answers_in_one_line(play, player, warrior_levels, typed, answer):
     assert play(player, typed) == answer
+
+
+def test_goal_on_xp_names_the_requirement_still_missing_when_the_xp_is_saved(
+    play, player, account, warrior_levels
+):
+    LevelRequirementFactory(class_level_unlock=warrior_levels[2], minimum_level=5)
+    award_xp(account, 30)
+    play(player, "plan/set warrior 2")
+
+    out = play(player, "xp")
+
+    assert "30 of 30 XP saved" in out
+    assert "still missing: Need a class at level 5, highest is 0" in out

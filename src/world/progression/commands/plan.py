@@ -15,17 +15,25 @@ def progress_bar(fraction: float) -> str:
 
 
 def goal_line(character) -> str | None:
-    """One line on the character's goal and how much of it is saved, or None without one."""
+    """One line on the character's goal: how much of it is saved and what else is missing, or
+    None without one."""
     goal = goal_of(character)
     if goal is None:
         return None
     plan = plan_for(character, goal)
     if not plan.steps:
         return f"Goal: {goal} (reached)"
-    return (
+    line = (
         f"Goal: {plan.steps[-1].label}: {min(plan.saved_xp, plan.total_xp)} of "
         f"{plan.total_xp} XP saved {progress_bar(plan.progress)}"
     )
+    # Saved XP is not the whole story: the plan's unmet requirements and unpriced steps stand
+    # in the way as much as XP does.
+    if plan.unmet:
+        line += "; still missing: " + "; ".join(plan.unmet)
+    if plan.not_for_sale:
+        line += "; not for sale yet: " + ", ".join(plan.not_for_sale)
+    return line
 
 
 class CmdPlan(ProgressionCommand):

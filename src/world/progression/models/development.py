@@ -36,6 +36,7 @@ from ..rules.development import (
     modified_amount,
     rate_percentage,
 )
+from ..rules.ratings import points_released
 from ..types import DevelopmentSource, ProgressionReason
 from .development_state import Pair, read_development_state
 from .locks import lock_characters
@@ -352,7 +353,7 @@ def move_banked_points(
         if banked == 0:
             return 0
         value = state.values.get(pair, 0)
-        moved = max(0, min(banked, state.cap(pair, value) - value))
+        moved = points_released(banked, value, state.locked(pair))
         if moved:
             write_trait_values({pair: value + moved})
         change, reason, text = -moved, ProgressionReason.XP_PURCHASE, "Released by"

@@ -29,11 +29,24 @@ def trait_cap(value: int, locked_thresholds: Iterable[int]) -> int:
     return min([MAX_TRAIT_VALUE, *above])
 
 
+def points_released(banked: int, value: int, locked_thresholds: Iterable[int]) -> int:
+    """How many banked points a trait at `value` takes up when its thresholds still locked are
+    `locked_thresholds`: as many as fit below the next one (or the top of the scale)."""
+    return max(0, min(banked, trait_cap(value, locked_thresholds) - value))
+
+
+def next_major_rating(value: int) -> int:
+    """The major rating (a multiple of 10) a trait at `value` grows toward."""
+    return min(MAX_TRAIT_VALUE, (value // MAJOR_THRESHOLD + 1) * MAJOR_THRESHOLD)
+
+
 __all__ = [
     "LEVELS_PER_TIER",
     "MAJOR_THRESHOLD",
     "MAX_TRAIT_VALUE",
     "is_major_threshold",
+    "next_major_rating",
+    "points_released",
     "rating_text",
     "tier_of_level",
     "trait_cap",

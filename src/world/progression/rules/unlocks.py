@@ -27,6 +27,10 @@ from .ratings import rating_text
 # The two kinds the faces name (the API's `type`, the shop's entries).
 CLASS_LEVEL, TRAIT_RATING = "class_level", "trait_rating"
 
+# The pools a purchase draws from, in the order it draws: the character's own XP first.
+LOCKED, TRANSFERABLE, ACCOUNT = "locked", "transferable", "account"
+POOL_ORDER = (LOCKED, TRANSFERABLE, ACCOUNT)
+
 
 def is_class_level(unlock) -> bool:
     """True for a class-level unlock, False for a trait-rating one (its `unlock_type`)."""
@@ -164,6 +168,18 @@ def _failed(offer, snapshot, checked: dict) -> tuple[str, ...]:
     return tuple(messages)
 
 
+def price_parts(price: int, available: dict[str, int]) -> dict[str, int]:
+    """What a purchase of `price` takes from each pool (`POOL_ORDER`), given what each holds:
+    each pool in turn gives what it has until the price is paid. Pools left untouched are 0;
+    a price above everything available leaves the rest unpaid (the purchase refuses it)."""
+    parts = dict.fromkeys(POOL_ORDER, 0)
+    remaining = price
+    for pool in POOL_ORDER:
+        parts[pool] = max(0, min(remaining, available.get(pool, 0)))
+        remaining -= parts[pool]
+    return parts
+
+
 def sale_problems(
     *, kind: str, label: str, target: int, price: int | None, class_hidden: bool
 ) -> tuple[str | None, str | None]:
@@ -207,13 +223,18 @@ def _step_problem(offer, snapshot, current: int) -> str | None:
 
 
 __all__ = [
+    "ACCOUNT",
     "CLASS_LEVEL",
+    "LOCKED",
     "MAX_CLASS_LEVEL",
+    "POOL_ORDER",
     "TRAIT_RATING",
+    "TRANSFERABLE",
     "Quote",
     "evaluate_unlock",
     "hidden_from",
     "is_class_level",
+    "price_parts",
     "sale_problems",
     "unlock_key",
     "unlock_kind",

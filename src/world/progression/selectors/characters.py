@@ -175,57 +175,69 @@ class DevelopmentRow:
 def development_overview(character) -> list[DevelopmentRow]:
     """Every trait the character has a value or development points in, by trait name, read in
     a fixed number of queries."""
+    return development_overviews([character])[character.pk]
 
-    values = dict(
-        CharacterTraitValue.objects.filter(character_id=character.pk).values_list(
-            "trait_id", "value"
-        )
-    )
+
+def development_overviews(characters) -> dict[int, list[DevelopmentRow]]:
+    """`development_overview` for several characters, in the same fixed number of queries
+    whatever their number and their traits'."""
+    ids = [character.pk for character in characters]
+    values = {
+        (character_id, trait_id): value
+        for character_id, trait_id, value in CharacterTraitValue.objects.filter(
+            character_id__in=ids
+        ).values_list("character_id", "trait_id", "value")
+    }
     points = {
-        trait_id: (earned, banked)
-        for trait_id, earned, banked in DevelopmentPoints.objects.filter(
-            character_id=character.pk
-        ).values_list("trait_id", "total_earned", "banked_points")
+        (character_id, trait_id): (earned, banked)
+        for character_id, trait_id, earned, banked in DevelopmentPoints.objects.filter(
+            character_id__in=ids
+        ).values_list("character_id", "trait_id", "total_earned", "banked_points")
     }
-    traits = Trait.objects.filter(pk__in={*values, *points}).order_by("name")
-    banked_traits = [trait_id for trait_id, (_, banked) in points.items() if banked]
-    bought = {
-        (trait_id, rating)
-        for trait_id, rating in CharacterUnlock.objects.filter(
-            character_id=character.pk, trait_id__in=banked_traits, refunded_date__isnull=True
-        ).values_list("trait_id", "target_rating")
-    }
-    thresholds = TraitRatingUnlock.objects.filter(trait_id__in=banked_traits).order_by(
-        "target_rating"
+    pairs = {*values, *points}
+    traits = Trait.objects.in_bulk({trait_id for _, trait_id in pairs})
+    banked = [pair for pair, (_, held) in points.items() if held]
+    banked_traits = {trait_id for _, trait_id in banked}
+    bought = set(
+        CharacterUnlock.objects.filter(
+            character_id__in={character_id for character_id, _ in banked},
+            trait_id__in=banked_traits,
+            refunded_date__isnull=True,
+        ).values_list("character_id", "trait_id", "target_rating")
     )
-    costs = CostTable(trait_ids=banked_traits) if banked_traits else None
-    rows = []
-    for trait in traits:
-        earned, banked = points.get(trait.pk, (0, 0))
-        value = values.get(trait.pk, 0)
+    thresholds = list(
+        TraitRatingUnlock.objects.filter(trait_id__in=banked_traits)
+        .select_related("trait")
+        .order_by("target_rating")
+    )
+    costs = CostTable(trait_ids=sorted(banked_traits)) if banked_traits else None
+    overviews: dict[int, list[DevelopmentRow]] = {pk: [] for pk in ids}
+    for character_id, trait_id in sorted(pairs, key=lambda pair: traits[pair[1]].name):
+        earned, held = points.get((character_id, trait_id), (0, 0))
+        value = values.get((character_id, trait_id), 0)
         releaser = None
-        if banked:
+        if held:
             releaser = next(
                 (
                     unlock
                     for unlock in thresholds
-                    if unlock.trait_id == trait.pk
+                    if unlock.trait_id == trait_id
                     and unlock.target_rating > value
-                    and (trait.pk, unlock.target_rating) not in bought
+                    and (character_id, trait_id, unlock.target_rating) not in bought
                 ),
                 None,
             )
-        rows.append(
+        overviews[character_id].append(
             DevelopmentRow(
-                trait=trait,
+                trait=traits[trait_id],
                 value=value,
                 earned=earned,
-                banked=banked,
+                banked=held,
                 released_by=releaser,
                 release_cost=costs.for_unlock(releaser) if releaser else 0,
             )
         )
-    return rows
+    return overviews
 
 
 def kudos_claim_category_named(name: str):

@@ -8,12 +8,17 @@ from ..exceptions import InvalidUnlockError
 from ..models import CharacterXP, ExperiencePointsData
 from ..models.snapshots import CharacterSnapshot, character_snapshot, character_snapshots
 from ..models.statements import Statement
-from ..rules.unlocks import Quote, evaluate_unlock, unlock_label
+from ..rules.unlocks import (
+    ACCOUNT,
+    LOCKED,
+    POOL_ORDER,
+    TRANSFERABLE,
+    Quote,
+    evaluate_unlock,
+    unlock_label,
+)
 from .accounts import owner_of
 from .catalogue import Catalogue, unlock_catalogue
-
-LOCKED, TRANSFERABLE, ACCOUNT = "locked", "transferable", "account"
-POOL_ORDER = (LOCKED, TRANSFERABLE, ACCOUNT)  # the order a purchase draws from them
 
 
 def xp_pools(character, account) -> dict[str, int]:

@@ -25,9 +25,16 @@ from ..models import CharacterUnlock, ClassLevelUnlock, TraitRatingUnlock
 from ..models.character_xp import post_character_xp
 from ..models.locks import lock_character
 from ..models.rewards import post_account_xp
-from ..rules.unlocks import CLASS_LEVEL, TRAIT_RATING, is_class_level, unlock_key, unlock_label
+from ..rules.unlocks import (
+    CLASS_LEVEL,
+    TRAIT_RATING,
+    is_class_level,
+    price_parts,
+    unlock_key,
+    unlock_label,
+)
 from ..selectors import owner_of
-from ..selectors.shop import ACCOUNT, LOCKED, POOL_ORDER, TRANSFERABLE, quote_unlock, xp_pools
+from ..selectors.shop import ACCOUNT, LOCKED, TRANSFERABLE, quote_unlock, xp_pools
 from ..types import ProgressionReason
 from .development import release_banked_development_points
 
@@ -108,10 +115,8 @@ def _purchase(
         gm=gm,
         idempotency_key=idempotency_key,
     )
-    remaining = cost
     description = f"Unlocked {quote.label}"
-    for pool in POOL_ORDER:
-        part = min(remaining, available[pool])
+    for pool, part in price_parts(cost, available).items():
         if part <= 0:
             continue
         post_pool_part(
@@ -124,7 +129,6 @@ def _purchase(
             gm=gm,
             unlock=record,
         )
-        remaining -= part
 
     if class_level:
         # The quote read the character's classes under the lock: level 1 is a new class (the

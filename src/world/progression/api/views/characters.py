@@ -1,7 +1,9 @@
-"""Your characters: the list, each one's development and unlock shop, and buying unlocks."""
+"""Your characters: the list, their sheets, each one's development and unlock shop, and
+buying unlocks (with a preview of the purchase first)."""
 
 from __future__ import annotations
 
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -9,9 +11,12 @@ from rest_framework.response import Response
 from ...models import ClassLevelUnlock, TraitRatingUnlock
 from ...selectors import may_act_for
 from ...selectors.api_reads import character_by_id, development_points_of, owned_characters_with_xp
+from ...selectors.previews import purchase_preview
+from ...selectors.sheets import character_sheets
 from ...selectors.shop import unlock_shops
 from ...services.spends import get_available_unlocks_for_character, purchase_unlock
 from .. import serializers as s
+from ..sheet_serializers import CharacterSheetSerializer, PurchasePreviewSerializer
 from .base import (
     BAD_REQUEST,
     IDEMPOTENCY_PARAMETER,
@@ -61,6 +66,48 @@ class CharacterViewSet(ProgressionViewSet):
             {"character": character, "shop": by_character[character.pk]} for character in characters
         ]
         return Response(s.CharacterShopSerializer(shops, many=True).data)
+
+    @extend_schema(
+        summary="Your characters' sheets",
+        description="Every character you own with its class levels, each trait's rating and "
+        "development (banked points and the unlock that holds them), its path history, its "
+        "goal with the requirements still unmet, and its own XP; in the same number of "
+        "queries for one character or many.",
+        responses={200: CharacterSheetSerializer(many=True), **UNAUTHENTICATED},
+    )
+    @action(detail=False)
+    def sheets(self, request):
+        sheets = character_sheets(self.account)
+        return Response(CharacterSheetSerializer(sheets, many=True).data)
+
+    @extend_schema(
+        summary="What buying an unlock would do (nothing is spent)",
+        description="The price, what each pool would give (the character's locked XP, then its "
+        "transferable XP, then the account's), the banked development points it would "
+        "release, and why the purchase would be refused now, if it would.",
+        parameters=[
+            OpenApiParameter("kind", str, enum=["class_level", "trait_rating"], required=True),
+            OpenApiParameter("id", int, required=True, description="The unlock's id."),
+        ],
+        responses={
+            200: PurchasePreviewSerializer,
+            **BAD_REQUEST,
+            **UNAUTHENTICATED,
+            **NOT_YOURS,
+            404: error("Unknown character or unlock (`not_found`)."),
+        },
+    )
+    @action(detail=True)
+    def quote(self, request, pk):
+        character = self.get_character(pk)
+        target = self.unlock_named_by(request.query_params)
+        return Response(PurchasePreviewSerializer(purchase_preview(character, target)).data)
+
+    def unlock_named_by(self, data):
+        """The unlock a request names by `kind` and `id`: a 400 for bad input, 404 for none."""
+        body = self.validated(data, s.BuyUnlockRequestSerializer)
+        model = ClassLevelUnlock if body["kind"] == "class_level" else TraitRatingUnlock
+        return get_or_404(model.objects, pk=body["id"])
 
     @extend_schema(
         summary="Development points per trait for one of your characters",
@@ -113,8 +160,6 @@ class CharacterViewSet(ProgressionViewSet):
     def unlocks(self, request, pk):
         key = self.idempotency_key(f"buy-unlock:{pk}")
         character = self.get_character(pk)
-        body = self.validated(request.data)
-        model = ClassLevelUnlock if body["kind"] == "class_level" else TraitRatingUnlock
-        target = get_or_404(model.objects, pk=body["id"])
+        target = self.unlock_named_by(request.data)
         record = purchase_unlock(character, target, gm=None, idempotency_key=key)
         return Response(s.CharacterUnlockSerializer(record).data, status=status.HTTP_201_CREATED)

@@ -1,66 +1,14 @@
-// The Progression page: everything it shows and does goes through /api/progression/.
-// User-provided text is only ever set with textContent, never parsed as HTML.
+// The Progression page: everything it shows and does goes through /api/progression/ (the
+// helpers are in util.js, the sheet in sheet.js, the chart in chart.js, the purchase
+// confirmation in confirm.js). Text from the API is only ever set with textContent.
 (function () {
   "use strict";
-  const root = document.getElementById("progression");
-  if (!root) return;
-  const API = root.dataset.api;
+  const P = window.Progression;
+  if (!P) return;
+  const root = P.root, el = P.el, api = P.api;
   const PAGE_SIZE = 10;
   let offset = 0;
-
-  function csrfToken() {
-    const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : "";
-  }
-
-  function newKey() {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-    return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
-  }
-
-  async function api(path, options) {
-    return fetchJSON(API + path, options);
-  }
-
-  async function fetchJSON(url, options) {
-    const init = Object.assign({ credentials: "same-origin", headers: {} }, options || {});
-    if (init.body !== undefined) {
-      init.method = "POST";
-      init.headers["Content-Type"] = "application/json";
-      init.headers["X-CSRFToken"] = csrfToken();
-      init.headers["Idempotency-Key"] = newKey();
-      init.body = JSON.stringify(init.body);
-    }
-    const response = await fetch(url, init);
-    const data = await response.json().catch(function () { return {}; });
-    if (!response.ok) {
-      const error = new Error(data.detail || ("Request failed (" + response.status + ")"));
-      error.code = data.code;
-      throw error;
-    }
-    return data;
-  }
-
-  function el(tag, text, className) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    if (className) node.className = className;
-    return node;
-  }
-
-  function setText(id, value) {
-    document.getElementById(id).textContent = String(value);
-  }
-
-  function flash(message, ok) {
-    const box = document.getElementById("flash");
-    box.textContent = message;
-    box.className = "alert " + (ok ? "alert-success" : "alert-danger");
-  }
-
-  function shortDate(iso) {
-    return iso ? iso.slice(0, 10) : "";
-  }
+  let weeks = null;  // the chart's last answer, redrawn when the width changes
 
   function signed(n) {
     return (n > 0 ? "+" : "") + n;
@@ -68,12 +16,8 @@
 
   function row(cells) {
     const tr = el("tr");
-    cells.forEach(function (cell) { tr.appendChild(el("td", cell)); });
+    cells.forEach(function (cell, i) { tr.appendChild(el("td", cell, i === 0 ? "date" : null)); });
     return tr;
-  }
-
-  function listOf(data) {
-    return Array.isArray(data) ? data : (data.results || []);
   }
 
   // Each section draws only the answer to the newest load it started: when two refreshes
@@ -88,104 +32,81 @@
     return started[section] === mine ? data : STALE;
   }
 
+  function fillClaimCategories(categories, kudosAvailable) {
+    const select = document.getElementById("claim-category");
+    const chosen = select.dataset.chosen;
+    select.replaceChildren();
+    const rates = [];
+    categories.forEach(function (c) {
+      const option = el("option", c.display_name);
+      option.value = c.name;
+      option.dataset.cost = c.kudos_cost;
+      select.appendChild(option);
+      rates.push(c.display_name + ": " + c.kudos_cost + " kudos → " + c.reward_amount);
+    });
+    // The player's own choice stands; otherwise the first category they can afford.
+    const affordable = categories.find(function (c) { return c.kudos_cost <= kudosAvailable; });
+    if (chosen && categories.some(function (c) { return c.name === chosen; })) select.value = chosen;
+    else if (affordable) select.value = affordable.name;
+    P.setText("claim-rates", rates.join(" · "));
+  }
+
   async function loadDashboard() {
     const data = await newest("dashboard", function () {
       return api("account/?limit=" + PAGE_SIZE + "&offset=" + offset);
     });
     if (data === STALE) return;
-    setText("xp-available", data.xp.current_available);
-    setText("xp-earned", data.xp.total_earned);
-    setText("xp-spent", data.xp.total_spent);
-    setText("kudos-available", data.kudos.current_available);
-    setText("kudos-earned", data.kudos.total_earned);
-    setText("kudos-claimed", data.kudos.total_claimed);
+    P.setText("xp-available", data.xp.current_available);
+    P.setText("xp-earned", data.xp.total_earned);
+    P.setText("xp-spent", data.xp.total_spent);
+    P.setText("kudos-available", data.kudos.current_available);
+    P.setText("kudos-earned", data.kudos.total_earned);
+    P.setText("kudos-claimed", data.kudos.total_claimed);
 
     const xpBody = document.getElementById("xp-history");
     xpBody.replaceChildren();
     data.xp_transactions.forEach(function (t) {
-      xpBody.appendChild(row([shortDate(t.transaction_date), signed(t.amount),
+      xpBody.appendChild(row([P.shortDate(t.transaction_date), signed(t.amount),
         t.description || t.reason_display, t.character_name || ""]));
     });
     const kudosBody = document.getElementById("kudos-history");
     kudosBody.replaceChildren();
     data.kudos_transactions.forEach(function (t) {
-      kudosBody.appendChild(row([shortDate(t.transaction_date), signed(t.amount),
+      kudosBody.appendChild(row([P.shortDate(t.transaction_date), signed(t.amount),
         t.category_display, t.description, t.awarded_by || ""]));
     });
-
-    const select = document.getElementById("claim-category");
-    const chosen = select.value;
-    select.replaceChildren();
-    const rates = [];
-    data.claim_categories.forEach(function (c) {
-      const option = el("option", c.display_name);
-      option.value = c.name;
-      select.appendChild(option);
-      rates.push(c.display_name + ": " + c.kudos_cost + " kudos → " + c.reward_amount);
-    });
-    if (chosen) select.value = chosen;
-    setText("claim-rates", rates.join(" · "));
+    fillClaimCategories(data.claim_categories, data.kudos.current_available);
 
     const longest = Math.max(data.xp_transactions.length, data.kudos_transactions.length);
     document.getElementById("newer").disabled = offset === 0;
     document.getElementById("older").disabled = longest < PAGE_SIZE;
-    setText("page-label", "Page " + (offset / PAGE_SIZE + 1));
-  }
-
-  function drawChart(weeks) {
-    const width = 480, height = 140, pad = 20;
-    const ns = "http://www.w3.org/2000/svg";
-    const svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("viewBox", "0 0 " + width + " " + height);
-    svg.setAttribute("width", "100%");
-    svg.setAttribute("role", "img");
-    const top = Math.max(1, ...weeks.map(function (w) { return Math.max(w.xp_earned, w.kudos_earned); }));
-    const slot = (width - pad) / weeks.length;
-    const bar = slot / 2 - 2;
-    weeks.forEach(function (w, i) {
-      [["xp_earned", "bar-xp", 0], ["kudos_earned", "bar-kudos", bar]].forEach(function (spec) {
-        const value = w[spec[0]];
-        const h = (height - 2 * pad) * value / top;
-        const rect = document.createElementNS(ns, "rect");
-        rect.setAttribute("x", pad + i * slot + spec[2]);
-        rect.setAttribute("y", height - pad - h);
-        rect.setAttribute("width", bar);
-        rect.setAttribute("height", h);
-        rect.setAttribute("class", spec[1]);
-        const title = document.createElementNS(ns, "title");
-        title.textContent = (spec[0] === "xp_earned" ? "XP" : "Kudos") + " in week of " + w.week_start + ": " + value;
-        rect.appendChild(title);
-        svg.appendChild(rect);
-      });
-      if (i % 3 === 0) {
-        const label = document.createElementNS(ns, "text");
-        label.setAttribute("x", pad + i * slot);
-        label.setAttribute("y", height - 4);
-        label.textContent = w.week_start.slice(5);
-        svg.appendChild(label);
-      }
-    });
-    const legend = document.createElementNS(ns, "text");
-    legend.setAttribute("x", pad);
-    legend.setAttribute("y", 12);
-    legend.textContent = "blue: XP · green: kudos · highest " + top;
-    svg.appendChild(legend);
-    document.getElementById("weekly-chart").replaceChildren(svg);
+    P.setText("page-label", "Page " + (offset / PAGE_SIZE + 1));
   }
 
   async function loadChart() {
     const data = await newest("chart", function () { return api("account/weekly/"); });
     if (data === STALE) return;
-    drawChart(data.weeks);
+    weeks = data.weeks;
+    P.drawChart(document.getElementById("weekly-chart"), weeks);
+  }
+
+  async function loadSheets() {
+    const sheets = await newest("sheets", function () { return api("characters/sheets/"); });
+    if (sheets === STALE) return;
+    const fragment = document.createDocumentFragment();
+    if (!sheets.length) fragment.appendChild(el("p", "You have no characters yet.", "muted"));
+    sheets.forEach(function (sheet) { fragment.appendChild(P.sheetCard(sheet)); });
+    document.getElementById("sheets").replaceChildren(fragment);
   }
 
   function shopEntry(character, entry, buyable) {
     const li = el("li");
     li.appendChild(el("span", entry.name + " — " + entry.xp_cost + " XP "));
     if (buyable) {
-      const button = el("button", "Buy", "btn btn-sm btn-outline-primary buy");
+      const button = el("button", "Buy…", "btn btn-sm btn-outline-primary buy");
       button.type = "button";
       button.dataset.character = character.id;
+      button.dataset.characterName = character.name;
       button.dataset.kind = entry.type;
       button.dataset.id = entry.id;
       button.dataset.name = entry.name;
@@ -207,20 +128,6 @@
       " transferable XP (spent before account XP)", "muted character-xp");
     xp.dataset.total = character.locked_xp + character.transferable_xp;
     section.appendChild(xp);
-    // The path it walks: every stage's choice, the last one its current path.
-    const paths = character.paths || [];
-    section.appendChild(el("p", paths.length ? "Path: " + paths.join(" → ") : "No path chosen yet",
-      "muted character-paths"));
-    if (character.goal) {
-      // The goal set with plan/set: how much of what it costs is saved.
-      const goal = el("p", "Goal: " + character.goal.unlock + " — " + character.goal.saved_xp +
-        " of " + character.goal.total_xp + " XP saved ", "muted character-goal");
-      const bar = document.createElement("progress");
-      bar.max = Math.max(character.goal.total_xp, 1);
-      bar.value = character.goal.saved_xp;
-      goal.appendChild(bar);
-      section.appendChild(goal);
-    }
     [["available", "Available", true], ["locked", "Locked", false],
      ["already_unlocked", "Bought", false]].forEach(function (part) {
       if (!shop[part[0]].length) return;
@@ -233,16 +140,14 @@
   }
 
   // [{character, shop}, ...] for every character of the player: in one request where the API
-  // offers one (the page names it in data-shops), otherwise one request per character, in
-  // parallel.
+  // offers one (the page names it in data-shops), otherwise one request per character.
   async function fetchShops() {
     if (root.dataset.shops) {
-      // Each entry is the character (as characters/ lists it) with its shop beside.
-      return listOf(await fetchJSON(root.dataset.shops)).map(function (item) {
+      return P.listOf(await P.fetchJSON(root.dataset.shops)).map(function (item) {
         return { character: item, shop: item.shop };
       });
     }
-    const characters = listOf(await api("characters/"));
+    const characters = P.listOf(await api("characters/"));
     return Promise.all(characters.map(async function (character) {
       return { character: character, shop: await api("characters/" + character.id + "/shop/") };
     }));
@@ -263,8 +168,12 @@
   }
 
   async function refresh() {
-    await Promise.all([loadDashboard(), loadChart(), loadShops()]);
+    await Promise.all([loadDashboard(), loadChart(), loadSheets(), loadShops()]);
   }
+
+  document.getElementById("claim-category").addEventListener("change", function (event) {
+    event.target.dataset.chosen = event.target.value;
+  });
 
   document.getElementById("claim-form").addEventListener("submit", async function (event) {
     event.preventDefault();
@@ -274,35 +183,36 @@
       const result = await api("kudos/claim/", { body: { category: category, amount: amount } });
       // The message appears once the balances it speaks of are on the page.
       await refresh();
-      flash("Claimed " + amount + " kudos for " + result.reward_amount + ".", true);
+      P.flash("Claimed " + amount + " kudos for " + result.reward_amount + ".", true);
     } catch (error) {
-      flash(error.message, false);
+      P.flash(error.message, false);
     }
   });
 
-  document.getElementById("shops").addEventListener("click", async function (event) {
+  // Buy asks first: the confirm panel shows the price and where it comes from.
+  document.getElementById("shops").addEventListener("click", function (event) {
     const button = event.target.closest("button.buy");
     if (!button) return;
-    button.disabled = true;
-    try {
-      await api("characters/" + button.dataset.character + "/unlocks/",
-        { body: { kind: button.dataset.kind, id: parseInt(button.dataset.id, 10) } });
-      await refresh();
-      flash("Unlocked " + button.dataset.name + ".", true);
-    } catch (error) {
-      flash(error.message, false);
-      button.disabled = false;
-    }
+    P.confirmPurchase(button, button.dataset.characterName, refresh)
+      .catch(function (error) { P.flash(error.message, false); });
   });
 
   document.getElementById("older").addEventListener("click", function () {
     offset += PAGE_SIZE;
-    loadDashboard().catch(function (error) { flash(error.message, false); });
+    loadDashboard().catch(function (error) { P.flash(error.message, false); });
   });
   document.getElementById("newer").addEventListener("click", function () {
     offset = Math.max(0, offset - PAGE_SIZE);
-    loadDashboard().catch(function (error) { flash(error.message, false); });
+    loadDashboard().catch(function (error) { P.flash(error.message, false); });
   });
 
-  refresh().catch(function (error) { flash(error.message, false); });
+  let resizing = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      if (weeks) P.drawChart(document.getElementById("weekly-chart"), weeks);
+    }, 150);
+  });
+
+  refresh().catch(function (error) { P.flash(error.message, false); });
 })();

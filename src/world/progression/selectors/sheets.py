@@ -1,0 +1,86 @@
+"""Character sheets: everything the progression page shows about each of an account's
+characters (classes, traits and their development, paths, goal, own XP), in one read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from evennia.objects.models import ObjectDB
+
+from world.classes.models import CharacterClassLevel, PathStage
+
+from ..models import CharacterPathHistory
+from .accounts import owned_character_ids
+from .characters import DevelopmentRow, development_overviews, with_character_xp
+from .plans import Plan, goals_of
+
+
+@dataclass(frozen=True)
+class ClassLine:
+    name: str
+    level: int
+    is_primary: bool
+
+
+@dataclass(frozen=True)
+class PathLine:
+    stage: str
+    name: str
+    description: str
+    selected_at: datetime
+
+
+@dataclass(frozen=True)
+class CharacterSheet:
+    character: object  # annotated with locked_xp and transferable_xp (`with_character_xp`)
+    classes: list[ClassLine]  # primary first, then by name
+    traits: list[DevelopmentRow]  # by trait name
+    paths: list[PathLine]  # in stage order: the last is the current path
+    goal: Plan | None
+
+
+def character_sheets(account) -> list[CharacterSheet]:
+    """The sheet of every character `account` owns, by name, in a fixed number of queries
+    whatever the number of characters, traits, classes, paths and unlocks."""
+    owned = ObjectDB.objects.filter(pk__in=owned_character_ids(account))
+    characters = list(with_character_xp(owned).order_by("db_key", "pk"))
+    ids = [character.pk for character in characters]
+    classes: dict[int, list[ClassLine]] = {pk: [] for pk in ids}
+    for character_id, name, level, primary in (
+        CharacterClassLevel.objects.filter(character_id__in=ids)
+        .order_by("-is_primary", "character_class__name")
+        .values_list("character_id", "character_class__name", "level", "is_primary")
+    ):
+        classes[character_id].append(ClassLine(name=name, level=level, is_primary=primary))
+    paths: dict[int, list[PathLine]] = {pk: [] for pk in ids}
+    for character_id, stage, name, description, selected_at in (
+        CharacterPathHistory.objects.filter(character_id__in=ids)
+        .order_by("path__stage", "selected_at")
+        .values_list(
+            "character_id", "path__stage", "path__name", "path__description", "selected_at"
+        )
+    ):
+        paths[character_id].append(
+            PathLine(
+                stage=PathStage(stage).label,
+                name=name,
+                description=description,
+                selected_at=selected_at,
+            )
+        )
+    traits = development_overviews(characters)
+    goals = goals_of(characters, account=account)
+    return [
+        CharacterSheet(
+            character=character,
+            classes=classes[character.pk],
+            traits=traits[character.pk],
+            paths=paths[character.pk],
+            goal=goals.get(character.pk),
+        )
+        for character in characters
+    ]
+
+
+__all__ = ["CharacterSheet", "ClassLine", "PathLine", "character_sheets"]

@@ -1,0 +1,72 @@
+"""`character_sheets(account)`: each owned character's classes, traits with their development,
+path history, goal with what is missing, and own XP, in a constant number of queries."""
+
+import pytest
+
+from typeclasses.factories import CharacterFactory
+from world.progression.selectors.sheets import character_sheets
+
+pytestmark = pytest.mark.django_db
+
+# The sheet's reads, whatever the number of characters and rows (24 with the unlock catalogue
+# read afresh, as here): owned ids, the characters with their XP, class levels, paths, trait
+# values, development points, traits, bought thresholds, thresholds and their prices (10), then
+# the goals' plans: goals (2), their unlocks, the catalogue (7), the snapshots (3), the pools.
+SHEET_QUERIES = 24
+
+
+def test_sheet_lists_class_levels_paths_and_own_xp(account, full_character):
+    full_character("Ayla")
+
+    (sheet,) = character_sheets(account)
+
+    assert [(c.name, c.level, c.is_primary) for c in sheet.classes] == [("Warrior", 6, False)]
+    assert [(p.stage, p.name, p.description) for p in sheet.paths] == [
+        ("Prospect", "Blade", "Steel first."),
+        ("Potential", "Edge", "<b>Sharper</b>."),
+    ]
+    assert (sheet.character.locked_xp, sheet.character.transferable_xp) == (7, 4)
+
+
+def test_sheet_shows_banked_development_and_the_threshold_that_holds_it(account, full_character):
+    full_character("Ayla")
+
+    (sheet,) = character_sheets(account)
+
+    (trait,) = sheet.traits
+    assert (trait.trait.name, trait.value, trait.earned, trait.banked) == ("Swords0", 29, 35, 6)
+    assert str(trait.released_by) == "Swords0 3.0"
+    assert trait.release_cost == 15
+
+
+def test_sheet_goal_names_the_requirements_still_unmet(account, full_character):
+    ayla = full_character("Ayla")
+    full_character.set_goal(character=ayla, unlock=full_character.levels[1])
+
+    (sheet,) = character_sheets(account)
+
+    assert [step.label for step in sheet.goal.steps] == ["Ranger level 1", "Ranger level 2"]
+    assert (sheet.goal.total_xp, sheet.goal.saved_xp) == (40, 61)
+    assert sheet.goal.unmet == ["Need a class at level 8, highest is 6"]
+
+
+def test_sheets_leave_out_other_accounts_characters(account, other_account, full_character):
+    full_character("Ayla")
+    CharacterFactory(account=other_account, key="Bruno")
+
+    assert [sheet.character.db_key for sheet in character_sheets(account)] == ["Ayla"]
+
+
+@pytest.mark.parametrize(("characters", "rows"), [(1, 1), (5, 6)])
+def test_sheets_read_in_constant_queries(
+    account, full_character, django_assert_max_num_queries, characters, rows
+):
+    for n in range(characters):
+        character = full_character(f"Hero{n}", rows=rows)
+        full_character.set_goal(character=character, unlock=full_character.levels[n % 2])
+
+    with django_assert_max_num_queries(SHEET_QUERIES):
+        sheets = character_sheets(account)
+
+    assert len(sheets) == characters
+    assert all(len(sheet.traits) == rows for sheet in sheets)
