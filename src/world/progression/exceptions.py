@@ -123,7 +123,8 @@ class UnknownPlayerError(ProgressionError):
 
 
 class NotForSaleError(ProgressionError):
-    """The unlock exists but is not sold to players: no active price, or a hidden class."""
+    """The unlock exists but is not sold to players: no active price (a hidden class is an
+    UnknownUnlockError to those without it)."""
 
     code = "not_for_sale"
 
