@@ -25,10 +25,15 @@ def get_routes(api_routes):
     ]
 
 
+# GET routes that answer only with query parameters (a purchase preview names its unlock).
+NEEDS_PARAMETERS = ("/quote/",)
+
+
 def test_every_get_route_opens_in_a_browser_for_a_player(player, character, get_routes):
     answers = {
         route.path: player.get(route.path, HTTP_ACCEPT=HTML)
         for route in get_routes(character, staff=False)
+        if not route.path.endswith(NEEDS_PARAMETERS)
     }
 
     assert len(answers) >= 10
@@ -37,10 +42,24 @@ def test_every_get_route_opens_in_a_browser_for_a_player(player, character, get_
         assert response["Content-Type"].startswith(SHOWN_IN_A_BROWSER), path
 
 
+def test_a_route_that_needs_parameters_names_them_as_json_in_a_browser(
+    player, character, get_routes
+):
+    routes = [r for r in get_routes(character, staff=False) if r.path.endswith(NEEDS_PARAMETERS)]
+
+    assert routes
+    for route in routes:
+        response = player.get(route.path, HTTP_ACCEPT=HTML)
+        assert response.status_code == 400
+        assert response.json()["code"] == "invalid" and response.json()["fields"]
+
+
 def test_every_get_route_opens_in_a_browser_for_staff(staff, staff_account, get_routes):
     character = CharacterFactory(account=staff_account)
 
     for route in get_routes(character, staff=True):
+        if route.path.endswith(NEEDS_PARAMETERS):
+            continue
         response = staff.get(route.path, HTTP_ACCEPT=HTML)
 
         assert response.status_code == 200, (route.path, response.content[:300])

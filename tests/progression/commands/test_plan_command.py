@@ -82,4 +82,4 @@ def test_goal_on_xp_names_the_requirement_still_missing_when_the_xp_is_saved(
     out = play(player, "xp")
 
     assert "30 of 30 XP saved" in out
-    assert "still missing: Need a class at level 5, highest is 0" in out
+    assert "still missing: Need a class at level 5, highest is 0" in " ".join(out.split("\n"))
