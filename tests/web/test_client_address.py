@@ -1,8 +1,8 @@
 """The login throttle and every per-address rule see the client's address through Evennia's
 portal: the portal relays each request from 127.0.0.1 with the peer it accepted appended to
-X-Forwarded-For (server/conf/web_plugins.py; tests/e2e/test_login_throttle_through_portal.py runs the real
-portal). An attacker elsewhere cannot lock a player out, and an address a client writes into the
-header itself is not believed."""
+X-Forwarded-For (server/conf/web_plugins.py; tests/e2e/test_login_throttle_through_portal.py
+runs the real portal). An attacker elsewhere cannot lock a player out, and an address a client
+writes into the header itself is not believed."""
 
 import pytest
 from axes.models import AccessAttempt
