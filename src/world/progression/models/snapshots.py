@@ -30,8 +30,9 @@ class CharacterSnapshot:
     trait_values: dict[int, int] = field(default_factory=dict)
     class_levels: dict[int, int] = field(default_factory=dict)
     class_names: dict[int, str] = field(default_factory=dict)
-    bought_class_levels: set[tuple[int, int]] = field(default_factory=set)
-    bought_trait_ratings: set[tuple[int, int]] = field(default_factory=set)
+    # What each standing purchase cost when it was bought: {(class id, level): XP paid}.
+    bought_class_levels: dict[tuple[int, int], int] = field(default_factory=dict)
+    bought_trait_ratings: dict[tuple[int, int], int] = field(default_factory=dict)
     relationships: dict[str, int] = field(default_factory=dict)
     known_characters: set[str] = field(default_factory=set)
 
@@ -68,11 +69,11 @@ def character_snapshots(
     for character_id, class_id, name, level in _CLASS_LEVELS.rows(characters=ids):
         snapshots[character_id].class_levels[class_id] = level
         snapshots[character_id].class_names[class_id] = name
-    for character_id, class_id, level, trait_id, rating in _BOUGHT.rows(characters=ids):
+    for character_id, class_id, level, trait_id, rating, paid in _BOUGHT.rows(characters=ids):
         if class_id is not None:
-            snapshots[character_id].bought_class_levels.add((class_id, level))
+            snapshots[character_id].bought_class_levels[class_id, level] = paid
         else:
-            snapshots[character_id].bought_trait_ratings.add((trait_id, rating))
+            snapshots[character_id].bought_trait_ratings[trait_id, rating] = paid
     targets = {target.lower() for target in relationship_targets}
     if targets:
         for source_id, key, level in CharacterRelationship.objects.filter(
@@ -104,7 +105,14 @@ _CLASS_LEVELS = Statement(
 _BOUGHT = Statement(
     lambda *, characters: CharacterUnlock.objects.filter(
         character_id__in=characters, refunded_date__isnull=True
-    ).values_list("character_id", "character_class_id", "target_level", "trait_id", "target_rating")
+    ).values_list(
+        "character_id",
+        "character_class_id",
+        "target_level",
+        "trait_id",
+        "target_rating",
+        "xp_spent",
+    )
 )
 
 __all__ = ["CharacterSnapshot", "character_snapshot", "character_snapshots"]

@@ -80,6 +80,7 @@ class Quote(NamedTuple):
     current: int = 0  # the character's level in the class, or its value in the trait
     has_any_class: bool = False  # whether the character has a level in any class
     hidden: bool = False  # a hidden class to this character: answered as no such unlock
+    paid: int | None = None  # what the character paid for it, when bought
 
     @property
     def on_sale(self) -> bool:
@@ -127,7 +128,7 @@ def evaluate_unlock(offer, *, snapshot, checked: dict | None = None) -> Quote:
     subject, target = offer.subject, offer.target
     if offer.kind == CLASS_LEVEL:
         current = snapshot.class_levels.get(subject, 0)
-        bought = (subject, target) in snapshot.bought_class_levels
+        paid = snapshot.bought_class_levels.get((subject, target))
         # (a shop's commonest case first: the next level is the next step)
         step = None if target == current + 1 else _step_problem(offer, snapshot, current)
         hidden = hidden_from(
@@ -136,7 +137,7 @@ def evaluate_unlock(offer, *, snapshot, checked: dict | None = None) -> Quote:
         sale = offer.hidden_problem if hidden else offer.sale_problem
     else:
         current = snapshot.trait_values.get(subject, 0)
-        bought = (subject, target) in snapshot.bought_trait_ratings
+        paid = snapshot.bought_trait_ratings.get((subject, target))
         step = _step_problem(offer, snapshot, current)
         sale, hidden = offer.sale_problem, False
     return Quote(
@@ -144,13 +145,14 @@ def evaluate_unlock(offer, *, snapshot, checked: dict | None = None) -> Quote:
         offer.kind,
         offer.label,
         offer.price,
-        bought,
+        paid is not None,
         failed,
         step,
         sale,
         current,
         bool(snapshot.class_levels),
         hidden,
+        paid,
     )
 
 

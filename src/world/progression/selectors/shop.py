@@ -98,7 +98,8 @@ def shop_entry(quote: Quote, available_xp: int) -> dict:
         "unlock": quote.unlock,
         "type": quote.kind,
         "name": quote.label,
-        "xp_cost": quote.price,
+        # What was bought shows what was paid for it, not today's price.
+        "xp_cost": quote.paid if quote.bought else quote.price,
         "requirements_met": not quote.failed,
         "failed_requirements": list(quote.failed),
         "affordable": quote.price is not None and available_xp >= quote.price,
