@@ -143,3 +143,14 @@ def test_a_week_of_votes_is_paid_once_however_often_the_job_runs(game_server):
     assert first.strip() == f"{week}: paid 2 accounts 6 XP; 0 already paid; 0 over the hoard cap."
     assert second.strip() == f"{week}: paid 0 accounts 0 XP; 2 already paid; 0 over the hoard cap."
     assert shell(game_server, PAID.replace("{week}", week)) == [["friend", 3], ["player", 3]]
+
+    # The player was away while the week was paid: the next login says so.
+    ayla = TelnetClient(game_server.host, game_server.telnet_port)
+    try:
+        ayla.read_until("connect <username> <password>")
+        ayla.send(f"connect player {game_server.player_password}")
+        summary = ayla.read_until(f"System award (Week {week}")
+        assert "While you were away" in summary, summary
+        assert f"+3 account XP: System award (Week {week}" in ayla.run("xp/away")
+    finally:
+        ayla.close()
