@@ -44,8 +44,7 @@ def tell_players(sender, rows, **kwargs) -> None:
 
 
 def deliver(account, text: str) -> None:
-    """Send through Evennia from the reactor thread: a web request commits in a thread of the
-    web server's pool, and sessions must only be written to from the reactor."""
+    """Send `text` to `account` through Evennia, from the reactor thread (`oob.from_reactor`)."""
     from_reactor(account.msg, text)
 
 
