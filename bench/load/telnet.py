@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import re
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 
 IAC, SB, SE = 255, 250, 240
@@ -47,11 +48,16 @@ class TelnetDecoder:
     The end-to-end telnet test uses it too, so both clients see the same plain text.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, accept: Collection[int] = ()) -> None:
         self._pending = b""  # bytes of an unfinished telnet command
+        # Options the server may turn on (WILL gets DO): GMCP (201) for a client that reads it.
+        self.accept = frozenset(accept)
+        # What each subnegotiation carried (IAC SB <option> ... IAC SE), the option byte first.
+        self.subnegotiations: list[bytes] = []
 
     def feed(self, data: bytes) -> tuple[str, bytes]:
-        """The text in `data` and the bytes to send back: DO gets WONT, WILL gets DONT."""
+        """The text in `data` and the bytes to send back: DO gets WONT, WILL gets DONT (or DO
+        for an accepted option)."""
         data, self._pending = self._pending + data, b""
         text = bytearray()
         answers = bytearray()
@@ -77,13 +83,14 @@ class TelnetDecoder:
                 if command == DO:
                     answers += bytes([IAC, WONT, option])
                 elif command == WILL:
-                    answers += bytes([IAC, DONT, option])
+                    answers += bytes([IAC, DO if option in self.accept else DONT, option])
                 index += 3
             elif command == SB:
                 end = data.find(bytes([IAC, SE]), index)
                 if end < 0:
                     self._pending = data[index:]
                     break
+                self.subnegotiations.append(data[index + 2 : end])
                 index = end + 2
             else:
                 index += 2

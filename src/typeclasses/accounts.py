@@ -3,6 +3,7 @@
 from evennia.accounts.accounts import DefaultAccount, DefaultGuest
 
 from world.progression.commands.notices import away_summary, remember_logout
+from world.progression.commands.oob import send_progression
 from world.progression.services.ownership import (
     forget_playable_character,
     record_playable_character,
@@ -24,6 +25,9 @@ class Account(DefaultAccount):
         super().at_post_login(session=session, **kwargs)
         if summary := away_summary(self):
             self.msg(summary, session=session)
+        # Logging in straight into a character sends the package from its at_post_puppet.
+        if session is not None and session.puppet is None:
+            send_progression(self, sessions=[session])
 
     def at_post_disconnect(self, **kwargs):
         super().at_post_disconnect(**kwargs)

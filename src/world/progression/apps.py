@@ -7,8 +7,16 @@ class ProgressionConfig(AppConfig):
     verbose_name = "Progression"
 
     def ready(self):
+        from evennia.server.signals import SIGNAL_OBJECT_POST_PUPPET
+
         from .commands.notices import tell_players
+        from .commands.oob import send_progression_on_puppet
         from .models.written import ledger_rows_committed
 
         # Every committed change to a player's numbers is told to them if they are online.
         ledger_rows_committed.connect(tell_players, dispatch_uid="progression-tell-players")
+        # Evennia announces the puppeting (`ic`, or the puppet taken at login): the Character
+        # typeclass is imported by this app's lower layers, so it cannot call a face itself.
+        SIGNAL_OBJECT_POST_PUPPET.connect(
+            send_progression_on_puppet, dispatch_uid="progression-package-on-puppet"
+        )

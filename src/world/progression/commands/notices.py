@@ -1,19 +1,19 @@
 """Telling players in the game: after a transaction that moved their numbers commits, each
 affected player who is online reads one line about it (models.written announces the rows,
-selectors.notices words them)."""
+selectors.notices words them), and their MUD client or webclient gets the new progression
+package (commands.oob)."""
 
 from __future__ import annotations
 
 import evennia
 from django.utils import timezone
 from evennia.accounts.models import AccountDB
-from twisted.internet import reactor
-from twisted.python.threadable import isInIOThread
 
 from ..rules.history import describe
 from ..rules.text import game_text
 from ..selectors.history import account_history, history_row
 from ..selectors.notices import accounts_whose_numbers_moved, notice_for
+from .oob import from_reactor, send_progression
 
 # The moment an account's last session left, kept on the account (an Evennia attribute).
 LAST_LOGOUT = "progression_last_logout"
@@ -30,8 +30,9 @@ def online_account_ids() -> set[int]:
 
 
 def tell_players(sender, rows, **kwargs) -> None:
-    """Receiver of `ledger_rows_committed`: one line to each online player the rows concern.
-    Nothing is read when nobody is online."""
+    """Receiver of `ledger_rows_committed`: one line to each online player the rows concern,
+    and the progression package to their out-of-band clients. Nothing is read when nobody is
+    online."""
     online = online_account_ids()
     if not online:
         return
@@ -39,15 +40,12 @@ def tell_players(sender, rows, **kwargs) -> None:
     for account in AccountDB.objects.filter(pk__in=concerned):
         if line := notice_for(account, rows):
             deliver(account, f"|g{game_text(line)}|n")
+            send_progression(account)
 
 
 def deliver(account, text: str) -> None:
-    """Send through Evennia from the reactor thread: a web request commits in a thread of the
-    web server's pool, and sessions must only be written to from the reactor."""
-    if reactor.running and not isInIOThread():
-        reactor.callFromThread(account.msg, text)
-    else:
-        account.msg(text)
+    """Send `text` to `account` through Evennia, from the reactor thread (`oob.from_reactor`)."""
+    from_reactor(account.msg, text)
 
 
 def remember_logout(account) -> None:

@@ -1,0 +1,84 @@
+"""`progression_package(account, character)`: what GMCP's Char.Progression and the webclient
+show (account XP and kudos, the character's pools and its goal's progress), in a constant
+number of queries."""
+
+import json
+
+import pytest
+
+from world.progression.factories import KudosSourceCategoryFactory
+from world.progression.selectors.packages import progression_package
+from world.progression.services import award_kudos
+
+pytestmark = pytest.mark.django_db
+
+# Account XP, kudos and the character's pools (3), then its goal: the goal attribute (2), its
+# unlocks (1), the catalogue (7), the snapshot (3) and the pools it is saved from (1).
+PACKAGE_QUERIES = 17
+# Out of character: account XP and kudos.
+ACCOUNT_PACKAGE_QUERIES = 2
+
+
+def test_package_holds_account_numbers_character_pools_and_goal_progress(account, full_character):
+    ayla = full_character("Ayla")
+    full_character.set_goal(character=ayla, unlock=full_character.levels[1])
+
+    package = progression_package(account, ayla)
+
+    assert package == {
+        "xp": {"available": 50, "earned": 50, "spent": 0},
+        "kudos": {"available": 0},
+        "character": {
+            "name": "Ayla",
+            "xp": {"locked": 7, "transferable": 4},
+            # Two levels at 20 XP; 61 saved counts only up to the price; level 2 needs class
+            # level 8.
+            "goal": {
+                "unlock": "Ranger level 2",
+                "total": 40,
+                "saved": 40,
+                "missing": 1,
+                "reached": False,
+            },
+        },
+    }
+
+
+def test_package_out_of_character_has_no_character(account):
+    award_kudos(account, 3, source_category=KudosSourceCategoryFactory())
+
+    package = progression_package(account)
+
+    assert package["kudos"] == {"available": 3}
+    assert package["character"] is None
+
+
+def test_package_without_a_goal_says_so(account, full_character):
+    package = progression_package(account, full_character("Ayla"))
+
+    assert package["character"]["goal"] is None
+
+
+def test_package_is_plain_json(account, full_character):
+    ayla = full_character("Ayla")
+    full_character.set_goal(character=ayla, unlock=full_character.levels[0])
+
+    package = progression_package(account, ayla)
+
+    assert json.loads(json.dumps(package)) == package
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_package_reads_in_constant_queries(
+    account, full_character, django_assert_num_queries, rows
+):
+    ayla = full_character("Ayla", rows=rows)
+    full_character.set_goal(character=ayla, unlock=full_character.levels[1])
+
+    with django_assert_num_queries(PACKAGE_QUERIES):
+        progression_package(account, ayla)
+
+
+def test_package_out_of_character_reads_two_queries(account, django_assert_num_queries):
+    with django_assert_num_queries(ACCOUNT_PACKAGE_QUERIES):
+        progression_package(account)
