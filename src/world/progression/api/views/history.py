@@ -20,7 +20,16 @@ from .base import BAD_REQUEST, UNAUTHENTICATED, ProgressionViewSet, extend_schem
 
 # Rows read from the database at a time while streaming an export: memory stays this size.
 EXPORT_CHUNK = 2_000
-EXPORT_FIELDS = ("date", "ledger", "character", "amount", "reason", "description", "what")
+EXPORT_FIELDS = (
+    "date",
+    "ledger",
+    "character",
+    "character_id",
+    "amount",
+    "reason",
+    "description",
+    "what",
+)
 
 
 class HistoryQuerySerializer(serializers.Serializer):
@@ -43,7 +52,7 @@ class HistoryRowSerializer(serializers.Serializer):
     what = serializers.CharField(help_text="The change in one sentence, as the game says it.")
 
     def to_representation(self, row) -> dict:
-        return export_row(row) | {"character_id": row["character_id"]}
+        return export_row(row)
 
 
 _DATE = serializers.DateTimeField()
@@ -54,6 +63,7 @@ def export_row(row: dict) -> dict:
         "date": _DATE.to_representation(row["date"]),
         "ledger": row["kind"],
         "character": _shown(row["character_name"]) or None,
+        "character_id": row["character_id"],
         "amount": row["amount"],
         "reason": row["reason"],
         "description": _shown(row["description"]) or "",
