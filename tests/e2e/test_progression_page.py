@@ -239,7 +239,7 @@ def test_the_sheet_shows_the_path_and_goal_set_over_telnet_with_what_is_missing(
         telnet.read_until("connect <username> <password>")
         telnet.send(f"connect player {game_server.player_password}")
         assert "You become Bren." in telnet.run("ic Bren")
-        assert "Seeker" in telnet.run("path/choose Seeker")
+        assert "Seeker" in telnet.run("path/confirm Seeker")
         assert "Your goal is now Scholar level 3." in telnet.run("plan/set scholar 3")
         # The game's own goal line says what is missing, as the page will.
         assert "still missing:" in telnet.run("xp")

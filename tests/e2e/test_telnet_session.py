@@ -131,7 +131,7 @@ def test_player_reads_progression_and_buys_an_unlock_over_telnet(game_server, te
     assert "Duelist level 1 costs 5 XP" in quote
     assert "unlock/confirm duelist 1" in quote
 
-    assert "You unlock Duelist level 1 for 5 XP." in telnet.run("unlock/confirm duelist 1")
+    assert "You unlock Duelist level 1 for 5 XP:" in telnet.run("unlock/confirm duelist 1")
 
     assert "Duelist level 1" in telnet.run("unlocks").split("Bought:")[1]
     # Ayla's own XP goes first, then the account's: 5 fewer in all.

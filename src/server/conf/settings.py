@@ -160,13 +160,16 @@ SCENES_LOG_POSE_LENGTH = 300
 #   VOTING_SCENE_XP_CAP a week.
 # VOTING_HOARD_CAP (None = off): accounts holding more unspent XP than this get nothing that
 # week, nudging players to spend rather than bank. The script checks every
-# VOTING_WEEKLY_CHECK_INTERVAL seconds; paying is keyed by account and week, so it pays once.
+# VOTING_WEEKLY_CHECK_INTERVAL seconds and pays every week ended since its last run (paying is
+# keyed by account and week, so it pays once); it runs at a week's end, and tells the players
+# online VOTING_WEEKLY_WARNING seconds before. Each paid player's ledger row is their statement.
 VOTING_VOTES_PER_WEEK = 5
 VOTING_XP_BY_VOTE = (3, 2, 2, 1, 1, 1)
 VOTING_XP_PER_SCENE = 1
 VOTING_SCENE_XP_CAP = 5
 VOTING_HOARD_CAP = None
 VOTING_WEEKLY_CHECK_INTERVAL = 3600
+VOTING_WEEKLY_WARNING = 600
 
 # Scripts the server keeps running (Evennia starts them at boot).
 GLOBAL_SCRIPTS = {

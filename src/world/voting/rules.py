@@ -25,4 +25,15 @@ def scene_xp(scenes: int, per_scene: int, cap: int) -> int:
     return min(max(0, scenes) * per_scene, cap)
 
 
-__all__ = ["previous_week", "scene_xp", "vote_xp", "week_bounds", "week_of"]
+def next_run(now: datetime, *, within: float, warning: float) -> tuple[float, float] | None:
+    """(seconds until the warning, seconds until the run) when the week ends within `within`
+    seconds of `now` (the run is at the week's end, the warning `warning` seconds before it, or
+    at once when that moment has passed); None when it ends later."""
+    end = week_bounds(week_of(now))[1]
+    until_run = (end - now).total_seconds()
+    if until_run > within:
+        return None
+    return max(0.0, until_run - warning), until_run
+
+
+__all__ = ["next_run", "previous_week", "scene_xp", "vote_xp", "week_bounds", "week_of"]

@@ -58,3 +58,13 @@ def scenes_finished_by_account(week: str) -> dict[int, int]:
         .annotate(scenes=Count("scene_id", distinct=True))
         .values_list("account_id", "scenes")
     )
+
+
+def first_finished_scene():
+    """When the first scene anyone played in finished (None before any did)."""
+    return (
+        SceneParticipation.objects.filter(scene__date_finished__isnull=False)
+        .order_by("scene__date_finished")
+        .values_list("scene__date_finished", flat=True)
+        .first()
+    )

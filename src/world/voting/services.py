@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from evennia.accounts.models import AccountDB
+from evennia.server.models import ServerConfig
 
 from world.progression.exceptions import SelfAwardError
 from world.progression.models import ExperiencePointsData, XPTransaction
@@ -23,8 +24,11 @@ from world.progression.types import ProgressionReason
 from .conf import setting
 from .exceptions import AlreadyVotedError, InvalidWeekError, SelfVoteError, VoteLimitError
 from .models import Vote
-from .rules import scene_xp, vote_xp, week_bounds, week_of
-from .selectors import scenes_finished_by_account, votes_received_by_account
+from .rules import previous_week, scene_xp, vote_xp, week_bounds, week_of
+from .selectors import first_finished_scene, scenes_finished_by_account, votes_received_by_account
+
+# Where the weekly run remembers the last week it paid (Evennia's server-wide key-value store).
+LAST_PAID_WEEK = "voting_last_paid_week"
 
 
 def weekly_key(week: str, account_pk: int) -> str:
@@ -176,7 +180,37 @@ def _over_hoard_cap(account_pks: set[int]) -> set[int]:
 
 
 def _description(week: str, votes: int, scenes: int) -> str:
+    """The player's weekly statement, kept on the ledger row so that the live notice, the away
+    summary and `xp/history` all read it."""
+    vote_part = vote_xp(votes, setting("VOTING_XP_BY_VOTE"))
+    scene_part = scene_xp(scenes, setting("VOTING_XP_PER_SCENE"), setting("VOTING_SCENE_XP_CAP"))
     return (
-        f"Week {week}: {votes} vote{'s' if votes != 1 else ''}, "
-        f"{scenes} scene{'s' if scenes != 1 else ''}"
+        f"Week {week}: {votes} vote{'s' if votes != 1 else ''} received, {vote_part} XP; "
+        f"{scenes} scene{'s' if scenes != 1 else ''} counted, {scene_part} XP"
     )
+
+
+def pay_due_weeks(*, now=None) -> list[WeekResult]:
+    """Pay every week that has ended since the last run, oldest first (`pay_week` each), and
+    remember the last one paid. The first run ever starts at the first week anything was
+    voted or played. Running it again pays nobody twice: `pay_week` is keyed per account."""
+    last = previous_week(now or timezone.now())
+    week = _week_after(ServerConfig.objects.conf(LAST_PAID_WEEK)) or _first_week() or last
+    results = []
+    while week <= last:
+        results.append(pay_week(week=week))
+        ServerConfig.objects.conf(LAST_PAID_WEEK, week)
+        week = _week_after(week)
+    return results
+
+
+def _week_after(week: str | None) -> str | None:
+    return week_of(week_bounds(week)[1]) if week else None
+
+
+def _first_week() -> str | None:
+    """The week of the first vote or the first finished scene, or None before either."""
+    first_vote = Vote.objects.order_by("week").values_list("week", flat=True).first()
+    first_scene = first_finished_scene()
+    weeks = [w for w in (first_vote, first_scene and week_of(first_scene)) if w]
+    return min(weeks, default=None)

@@ -3,6 +3,7 @@
 import pytest
 from table_cells import row_starting
 
+from world.classes.factories import CharacterClassFactory, CharacterClassLevelFactory
 from world.progression.factories import (
     TraitRatingUnlockFactory,
     TraitXPCostFactory,
@@ -41,3 +42,23 @@ def test_dev_shows_traits_without_banked_points_plainly(play, player):
 
 def test_dev_without_any_traits_says_so(play, player):
     assert play(player, "dev") == "Alice has no trait development yet."
+
+
+def test_dev_shows_the_class_levels_held_above_the_ratings(play, player, strength):
+    CharacterClassLevelFactory(
+        character=player, character_class=CharacterClassFactory(name="Warrior")
+    )
+    CharacterTraitValueFactory(character=player, trait=strength, value=15)
+
+    lines = play(player, "dev").splitlines()
+
+    assert lines[1] == "Class levels held: Warrior level 1"
+    assert row_starting("\n".join(lines), "Strength")[:2] == ["Strength", "1.5"]
+
+
+def test_dev_shows_class_levels_held_without_any_trait(play, player):
+    CharacterClassLevelFactory(character=player, character_class=CharacterClassFactory(name="Mage"))
+
+    assert play(player, "dev") == (
+        "Class levels held: Mage level 1\nAlice has no trait development yet."
+    )

@@ -49,4 +49,6 @@ def test_a_character_with_a_hidden_class_may_plan_and_buy_its_next_level(
     CharacterClassLevelFactory(character=player, character_class=nightblade, level=1)
 
     assert "Nightblade level 2" in play(player, "plan nightblade 2")
-    assert play(player, "unlock/confirm nightblade 2") == "You unlock Nightblade level 2 for 10 XP."
+    assert play(player, "unlock/confirm nightblade 2") == (
+        "You unlock Nightblade level 2 for 10 XP: 10 from your account XP."
+    )

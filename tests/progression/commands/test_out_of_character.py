@@ -99,7 +99,7 @@ def test_an_unlock_is_bought_out_of_character_for_the_named_character(
 
     assert play(account, "unlock Alice = warrior 1").startswith("Warrior level 1 costs 10 XP")
     assert play(account, "unlock/confirm Alice = warrior 1") == (
-        "You unlock Warrior level 1 for 10 XP."
+        "You unlock Warrior level 1 for 10 XP: 10 from your account XP."
     )
     assert CharacterUnlock.objects.get().character == player
 

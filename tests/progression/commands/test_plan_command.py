@@ -83,3 +83,23 @@ def test_goal_on_xp_names_the_requirement_still_missing_when_the_xp_is_saved(
 
     assert "30 of 30 XP saved" in out
     assert "still missing: Need a class at level 5, highest is 0" in " ".join(out.split("\n"))
+
+
+def test_plan_out_of_character_names_the_character(play, account, player, warrior_levels):
+    award_xp(account, 15)
+
+    assert "Total: 30 XP; saved: 15 XP" in play(account, "plan Alice = warrior 2")
+    assert play(account, "plan/set Alice = warrior 2").startswith(
+        "Your goal is now Warrior level 2"
+    )
+    assert play(account, "plan Alice").startswith("Goal: Warrior level 2: 15 of 30 XP saved")
+    assert play(account, "plan/clear Alice") == "Your goal is cleared."
+    assert play(account, "plan Alice") == "No goal set. Type 'plan/set <unlock>' to set one."
+
+
+def test_plan_out_of_character_without_a_character_says_how_to_name_one(
+    play, account, player, warrior_levels
+):
+    assert play(account, "plan warrior 2") == (
+        "Out of character: 'ic Alice' or 'plan Alice = <unlock>' (yours: Alice)."
+    )

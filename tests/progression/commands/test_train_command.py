@@ -79,3 +79,9 @@ def test_nobody_teaches_their_own_characters(play, player, puppet, account, lore
 )
 def test_bad_input_is_one_line(play, player, other_player, lore, typed, answer):
     assert play(player, typed) == answer
+
+
+def test_out_of_character_train_says_how_to_teach(play, account, player, other_player, lore):
+    assert play(account, "train Bruno = Lore") == (
+        "Teach in character: 'ic Alice', then 'train <student> = <trait>' beside them."
+    )

@@ -6,7 +6,7 @@ import pytest
 from table_cells import row_starting
 
 from bench.load.scenario import affordable_in
-from world.classes.factories import CharacterClassFactory
+from world.classes.factories import CharacterClassFactory, CharacterClassLevelFactory
 from world.classes.models import CharacterClassLevel
 from world.progression.factories import (
     ClassLevelUnlockFactory,
@@ -18,8 +18,11 @@ from world.progression.factories import (
     XPCostEntryFactory,
 )
 from world.progression.models import CharacterUnlock, ExperiencePointsData
+from world.progression.services.awards import award_development_points
+from world.progression.services.cg_conversion import award_cg_conversion_xp
 from world.progression.services.spends import purchase_unlock
-from world.traits.factories import TraitFactory
+from world.progression.types import DevelopmentSource
+from world.traits.factories import CharacterTraitValueFactory, TraitFactory
 from world.traits.models import TraitType
 
 
@@ -101,6 +104,20 @@ def test_unlocks_lists_bought_unlocks(play, player, account, give_xp, shop):
     assert "Warrior level 2" in out[out.index("Available:") :]
 
 
+def test_unlocks_lists_a_class_level_given_at_character_creation_as_held(play, player, shop):
+    CharacterClassLevelFactory(character=player, character_class=shop.warrior, level=1)
+    CharacterTraitValueFactory(character=player, trait=shop.strength_20.trait, value=15)
+
+    out = play(player, "unlocks")
+
+    assert "Bought: nothing yet" in out
+    assert "Held: Warrior level 1; Strength 1.5" in out
+
+
+def test_unlocks_says_when_nothing_is_held(play, player, shop):
+    assert play(player, "unlocks").endswith("Held: nothing yet")
+
+
 def test_unlock_quotes_the_cost_and_how_to_confirm_without_spending(
     play, player, account, give_xp, shop
 ):
@@ -161,7 +178,7 @@ def test_confirm_buys_the_unlock_and_spends_the_xp(play, player, account, give_x
 
     out = play(player, "unlock/confirm Warrior 1")
 
-    assert out == "You unlock Warrior level 1 for 10 XP."
+    assert out == "You unlock Warrior level 1 for 10 XP: 10 from your account XP."
     record = CharacterUnlock.objects.get(character=player)
     assert (record.character_class, record.target_level, record.xp_spent) == (shop.warrior, 1, 10)
     assert CharacterClassLevel.objects.get(character=player).level == 1
@@ -171,8 +188,28 @@ def test_confirm_buys_the_unlock_and_spends_the_xp(play, player, account, give_x
 def test_confirm_buys_a_trait_rating(play, player, account, give_xp, shop):
     give_xp(account, 30)
 
-    assert play(player, "unlock/confirm strength 2") == "You unlock Strength 2.0 for 30 XP."
+    assert play(player, "unlock/confirm strength 2") == (
+        "You unlock Strength 2.0 for 30 XP: 30 from your account XP."
+    )
     assert CharacterUnlock.objects.get(character=player).target_rating == 20
+
+
+def test_confirm_says_what_each_pool_paid_and_what_banked_development_it_released(
+    play, player, account, give_xp, shop
+):
+    strength = shop.strength_20.trait
+    CharacterTraitValueFactory(character=player, trait=strength, value=15)
+    award_development_points(player, strength, DevelopmentSource.COMBAT, 10)  # 1.9, 6 banked
+    award_cg_conversion_xp(player, remaining_cg_points=10, conversion_rate=2)  # 20 locked XP
+    give_xp(account, 15)
+
+    out = play(player, "unlock/confirm strength 2")
+
+    # Read unwrapped: the reply wraps at 80 columns.
+    assert " ".join(out.split()) == (
+        "You unlock Strength 2.0 for 30 XP: 20 from Alice's locked XP, 10 from your account "
+        "XP. 6 banked development released: Strength is now 2.5."
+    )
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..selectors import development_overview
+from ..selectors.holdings import class_levels_held
 from .base import ProgressionCommand, rating_text
 
 
@@ -30,8 +31,14 @@ class CmdDevelopment(ProgressionCommand):
     def run(self):
         character = self.character_to_use(self.args)
         rows = development_overview(character)
+        levels = class_levels_held(character)
+        # The ratings held are the table's; the class levels held come first, on one line.
+        held = "Class levels held: " + (
+            "; ".join(f"{name} level {level}" for name, level in levels) or "none yet"
+        )
         if not rows:
-            self.msg(f"{character.key} has no trait development yet.")
+            none = f"{character.key} has no trait development yet."
+            self.msg(f"{held}\n{none}" if levels else none)
             return
         table = self.table("Trait", "Rating", "Earned", "Banked", "Released by")
         for row in rows:
@@ -44,4 +51,4 @@ class CmdDevelopment(ProgressionCommand):
         table.reformat_column(1, align="r")
         table.reformat_column(2, align="r")
         table.reformat_column(3, align="r")
-        self.msg("\n".join([self.header(f"Development of {character.key}"), str(table)]))
+        self.msg("\n".join([self.header(f"Development of {character.key}"), held, str(table)]))

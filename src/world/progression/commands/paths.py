@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from world.classes.models import PathStage
 
-from ..selectors.paths import path_choices, path_named
+from ..selectors.paths import path_choices, path_named, why_not_path
 from ..services import select_path
 from .base import CommandInputError, ProgressionCommand, date_text, echo
 
@@ -16,23 +16,30 @@ class CmdPath(ProgressionCommand):
     Usage:
       path [<character>]
       path/choose <path>
+      path/confirm <path>
+      path/choose <character> = <path>  (and path/confirm, out of character)
+
+    Switches:
+      choose  - see whether you may take a path, and how to confirm it
+      confirm - take it, for good
 
     At each stage milestone (Prospect, Potential, Puissant, ...) a
     character chooses a path; past the first, it must follow from the path
     chosen before. `path` shows the history and the paths of the next
-    stage with what each still needs; `path/choose` takes one, for good.
-    Out of character, `path` takes one of your characters' names.
+    stage with what each still needs; `path/choose` tells whether you may
+    take one and `path/confirm` takes it, for good. Out of character, name
+    one of your characters: `path Ayla`, `path/confirm Ayla = Blade`.
     """
 
     key = "path"
     aliases = ["paths"]
-    switch_options = ("choose",)
-    usage = "Usage: path [character] | path/choose <path>"
+    switch_options = ("choose", "confirm")
+    usage = "Usage: path [character] | path/choose <path> | path/confirm <path>"
     naming = "path {name}"
 
     def run(self):
-        if "choose" in self.switches:
-            self.choose()
+        if "choose" in self.switches or "confirm" in self.switches:
+            self.choose(confirm="confirm" in self.switches)
             return
         character = self.character_to_use(self.args)
         choices = path_choices(character)
@@ -60,14 +67,28 @@ class CmdPath(ProgressionCommand):
             lines.append(str(table))
         self.msg("\n".join(lines))
 
-    def choose(self):
-        if self.out_of_character:
-            raise CommandInputError("Choose a path in character: 'ic' to the character first.")
-        name = self.args.strip()
+    def choose(self, *, confirm: bool):
+        switch = "confirm" if confirm else "choose"
+        if self.rhs is not None:
+            character, name = self.character_to_use(self.lhs), self.rhs.strip()
+        else:
+            self.naming = f"path/{switch} {{name}} = <path>"
+            character, name = self.character_to_use(), self.args.strip()
         if not name:
-            raise CommandInputError("Usage: path/choose <path>")
+            raise CommandInputError(f"Usage: path/{switch} <path>")
         path = path_named(name)
         if path is None:
             raise CommandInputError(f"There is no path called '{echo(name)}'.")
-        select_path(self.caller, path)
-        self.msg(f"{self.caller.key} takes the {PathStage(path.stage).label} path {path.name}.")
+        stage = PathStage(path.stage).label
+        if not confirm:
+            # Permanent, like a purchase: say whether it may be taken, then ask to confirm.
+            if problem := why_not_path(character, path):
+                raise CommandInputError(problem)
+            typed = " ".join(self.args.split())
+            self.msg(
+                f"{character.key} may take the {stage} path {path.name}, for good.\n"
+                f"To take it, type: |wpath/confirm {typed}|n"
+            )
+            return
+        select_path(character, path)
+        self.msg(f"{character.key} takes the {stage} path {path.name}.")

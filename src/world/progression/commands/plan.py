@@ -45,37 +45,46 @@ class CmdPlan(ProgressionCommand):
       plan <class> <level>    or    plan <trait> <rating>
       plan/set <class> <level>    or    plan/set <trait> <rating>
       plan/clear
+      plan[/set] <character> = <unlock>, plan <character>,
+      plan/clear <character>    (out of character)
+
+    Switches:
+      set   - make the unlock your character's goal
+      clear - forget the goal
 
     `plan warrior 4` lists each level still to buy on the way, its price
     and any requirement not met yet, with the XP saved so far. `plan/set`
     makes it your character's goal, shown on `xp` with a progress bar.
-    Nothing is ever spent by planning.
+    Nothing is ever spent by planning. Out of character, name one of your
+    characters: `plan Ayla = warrior 2`.
     """
 
     key = "plan"
     switch_options = ("set", "clear")
     usage = "Usage: plan <class> <level> | plan <trait> <rating> | plan/set … | plan/clear"
+    naming = "plan {name} = <unlock>"
 
     def run(self):
-        if self.out_of_character:
-            raise CommandInputError("Plan in character: 'ic' to the character first.")
+        character, wanted = self.character_and_unlock()
         if "clear" in self.switches:
-            set_goal(character=self.caller, unlock=None)
+            if wanted:
+                raise CommandInputError(self.usage)
+            set_goal(character=character, unlock=None)
             self.msg("Your goal is cleared.")
             return
-        if not self.args.strip():
+        if not wanted:
             if self.switches:
                 raise CommandInputError(self.usage)
-            self.msg(goal_line(self.caller) or "No goal set. Type 'plan/set <unlock>' to set one.")
+            self.msg(goal_line(character) or "No goal set. Type 'plan/set <unlock>' to set one.")
             return
-        target = self.find_unlock(self.args, character=self.caller)
-        plan = plan_for(self.caller, target)
+        target = self.find_unlock(wanted, character=character)
         if "set" in self.switches:
-            set_goal(character=self.caller, unlock=target)
+            set_goal(character=character, unlock=target)
             self.msg(f"Your goal is now {target}. 'xp' shows how much of it is saved.")
             return
+        plan = plan_for(character, target)
         if not plan.steps:
-            self.msg(f"{self.caller.key} already has {target}.")
+            self.msg(f"{character.key} already has {target}.")
             return
         table = self.table("Step", "Cost", "Missing")
         for step in plan.steps:
@@ -90,3 +99,19 @@ class CmdPlan(ProgressionCommand):
             lines.append("Not for sale yet: " + ", ".join(plan.not_for_sale) + ".")
         lines.append("Nothing is spent by planning; 'plan/set' makes it your goal.")
         self.msg("\n".join(lines))
+
+    def character_and_unlock(self):
+        """(the character, the unlock typed or ""): `<character> = <unlock>` anywhere; out of
+        character without '=', what follows `plan` or `plan/clear` names the character."""
+        if self.rhs is not None:
+            if not self.lhs:
+                raise CommandInputError(self.usage)
+            return self.character_to_use(self.lhs), self.rhs
+        if not self.out_of_character:
+            return self.caller, self.args.strip()
+        named = self.args.strip().lower()
+        for character in self.owned_characters():
+            if character.key.lower() == named:
+                return character, ""
+        # An unlock typed without a character: say how to name one.
+        return self.character_to_use(), ""

@@ -17,6 +17,8 @@ class CmdTrain(ProgressionCommand):
     If your rating in the trait is at least a full point above theirs, the
     lesson gives them development points in it and you a little XP. You
     may teach each character once a week, never your own characters.
+    A lesson happens in a room, between two characters there: out of
+    character, 'ic' to the teacher first.
     """
 
     key = "train"
@@ -25,7 +27,12 @@ class CmdTrain(ProgressionCommand):
 
     def run(self):
         if self.out_of_character:
-            raise CommandInputError("Teach in character: 'ic' to the teacher first.")
+            # A lesson needs teacher and student in one room, which an account is not in.
+            teacher = self.playing() or next(iter(self.owned_characters()), None)
+            ic = f"ic {echo(teacher.key)}" if teacher else "ic <character>"
+            raise CommandInputError(
+                f"Teach in character: '{ic}', then 'train <student> = <trait>' beside them."
+            )
         self.require_equals()
         name, trait_name = self.lhs.strip(), self.rhs.strip()
         if not name or not trait_name:

@@ -5,10 +5,48 @@ Both are about one character: the one being played or, out of character, one the
 
 from __future__ import annotations
 
+from ..rules.unlocks import ACCOUNT, LOCKED, TRANSFERABLE
 from ..selectors import active_unlock_record, character_named
+from ..selectors.holdings import holdings, purchase_receipt
 from ..services import get_available_unlocks_for_character, purchase_unlock, refund_unlock
 from ..services.spends import why_not_next
-from .base import CommandInputError, ProgressionCommand, echo, split_reason, unlock_command_text
+from .base import (
+    CommandInputError,
+    ProgressionCommand,
+    echo,
+    rating_text,
+    split_reason,
+    unlock_command_text,
+)
+
+
+def held_line(character) -> str:
+    """'Held: Warrior level 1; Strength 2.0': every class level and rating the character has,
+    bought or given (at character creation, by staff)."""
+    held = holdings(character)
+    parts = [
+        "; ".join(f"{name} level {level}" for name, level in held.class_levels),
+        ", ".join(f"{name} {rating_text(value)}" for name, value in held.ratings),
+    ]
+    return "Held: " + ("; ".join(part for part in parts if part) or "nothing yet")
+
+
+def purchase_reply(character, unlock, record) -> str:
+    """What a purchase took from each pool and what banked development it released."""
+    receipt = purchase_receipt(record)
+    pools = {
+        LOCKED: f"{character.key}'s locked XP",
+        TRANSFERABLE: f"{character.key}'s transferable XP",
+        ACCOUNT: "your account XP",
+    }
+    drawn = ", ".join(f"{xp} from {pools[pool]}" for pool, xp in receipt.drawn.items())
+    line = f"You unlock {unlock} for {record.xp_spent} XP" + (f": {drawn}." if drawn else ".")
+    if receipt.released:
+        line += (
+            f" {receipt.released} banked development released: {unlock.trait.name} is now "
+            f"{rating_text(receipt.trait_value)}."
+        )
+    return line
 
 
 class CmdUnlocks(ProgressionCommand):
@@ -55,6 +93,7 @@ class CmdUnlocks(ProgressionCommand):
             lines += ["Locked:", str(table)]
         bought = ", ".join(entry["name"] for entry in shop["already_unlocked"])
         lines.append(f"Bought: {bought or 'nothing yet'}")
+        lines.append(held_line(character))
         self.msg("\n".join(lines))
 
 
@@ -137,7 +176,7 @@ class CmdUnlock(ProgressionCommand):
     def buy(self, character, wanted: str):
         unlock = self.find_unlock(wanted, character=character)
         record = purchase_unlock(character, unlock)
-        self.msg(f"|gYou unlock {unlock} for {record.xp_spent} XP.|n")
+        self.msg(f"|g{purchase_reply(character, unlock, record)}|n")
 
     def refund(self):
         self.usage = "Usage: unlock/refund <character> = <class/trait> <level/rating> [: reason]"

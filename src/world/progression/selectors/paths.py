@@ -41,6 +41,14 @@ def path_facts(character) -> tuple[int, dict[int, Path]]:
     return highest, chosen
 
 
+def why_not_path(character, path: Path) -> str | None:
+    """What stands between `character` and taking `path` now (None: nothing), by the rule
+    `services.paths.select_path` applies."""
+    highest, chosen = path_facts(character)
+    parents = set(path.parent_paths.values_list("pk", flat=True))
+    return path_problem(path, highest_level=highest, chosen=chosen, parent_ids=parents)
+
+
 def path_choices(character) -> PathChoices:
     """The character's path history and the active paths of its next stage, each with what
     stands in its way (`rules.paths.path_problem`), in a fixed number of queries."""
@@ -61,4 +69,11 @@ def path_choices(character) -> PathChoices:
     return PathChoices(history=history, stage=stage, options=options)
 
 
-__all__ = ["PathChoices", "PathOption", "path_choices", "path_facts", "path_named"]
+__all__ = [
+    "PathChoices",
+    "PathOption",
+    "path_choices",
+    "path_facts",
+    "path_named",
+    "why_not_path",
+]

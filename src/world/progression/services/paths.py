@@ -10,8 +10,7 @@ from world.classes.models import Path
 from ..exceptions import InvalidPathError
 from ..models import CharacterPathHistory
 from ..models.locks import lock_character
-from ..rules.paths import path_problem
-from ..selectors.paths import path_facts
+from ..selectors.paths import why_not_path
 
 
 def select_path(character: ObjectDB, path: Path) -> CharacterPathHistory:
@@ -20,9 +19,6 @@ def select_path(character: ObjectDB, path: Path) -> CharacterPathHistory:
     stage) the path evolves from the path the character chose at the previous stage."""
     with transaction.atomic():
         lock_character(character)
-        highest, chosen = path_facts(character)
-        parents = set(path.parent_paths.values_list("pk", flat=True))
-        problem = path_problem(path, highest_level=highest, chosen=chosen, parent_ids=parents)
-        if problem:
+        if problem := why_not_path(character, path):
             raise InvalidPathError(problem)
         return CharacterPathHistory.objects.create(character_id=character.pk, path=path)
