@@ -81,9 +81,7 @@ class GameAdminSite(EvenniaAdminSite):
         """The concern groups the caller may see, shaped like apps (what admin templates draw)."""
         if app_list is None:
             app_list = super().get_app_list(request)
-        found = {
-            entry["model"]._meta.label: entry for app in app_list for entry in app["models"]
-        }
+        found = {entry["model"]._meta.label: entry for app in app_list for entry in app["models"]}
         index = reverse("admin:index", current_app=self.name)
         groups = []
         for concern, labels in CONCERNS.items():
