@@ -63,6 +63,9 @@ def all_rows(measure, notes):
     )
 
     yield from _dashboard_rows(measure)
+    from bench.web import web_rows
+
+    yield from web_rows(measure, notes)
     yield from _scene_rows(measure, notes)
     from bench.scenes import scene_log_rows
 

@@ -8,7 +8,7 @@ from evennia.web.urls import urlpatterns as evennia_urlpatterns
 from evennia.web.webclient import views as webclient_views
 
 from . import admin as _game_admin  # noqa: F401  (swaps in the admin forms with the name rule)
-from . import characters
+from . import adminsite, characters
 from .api import no_such_api
 
 # An error before a view runs is still answered as JSON under /api/ (web/api/__init__.py).
@@ -32,7 +32,9 @@ urlpatterns = [
     path("api/progression/", include("world.progression.api.urls")),
     re_path(r"^api/", no_such_api),
     path("progression/", include("world.progression.web.urls")),
-    # Evennia's default URL list leaves its admin out (the game template mounts it).
+    # Evennia's default URL list leaves its admin out (the game template mounts it). Its front
+    # page (the same URL name) shows the game's tables first.
+    path("admin/", adminsite.front_page),
     path("admin/", include("evennia.web.admin.urls")),
     path("webclient/", csp_override(WEBCLIENT_CSP)(webclient)),
     # Evennia's character pages, with the game's name rule and deletion refusal (web/characters.py).

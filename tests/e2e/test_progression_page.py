@@ -329,3 +329,23 @@ def test_at_1280_px_dates_keep_to_one_line_and_the_chart_is_readable(
     assert cost <= kudos
     _keep_screenshot(page, tmp_path, 1280)
     page.close()
+
+
+def test_an_award_over_telnet_shows_on_the_open_page_within_5_seconds(game_server, browser):
+    expect = pytest.importorskip("playwright.sync_api").expect
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    _log_in(page, game_server)
+    page.goto(f"{game_server.base_url}/progression/")
+    before = _number(page, "xp-available")
+
+    telnet = TelnetClient(game_server.host, game_server.telnet_port)
+    try:
+        telnet.read_until("connect <username> <password>")
+        telnet.send(f"connect admin {game_server.admin_password}")
+        assert "You award" in telnet.run("xp/award player = 7 : Seen live")
+    finally:
+        telnet.close()
+
+    # No reload: the open page notices the change by itself.
+    expect(page.locator("#xp-available")).to_have_text(str(before + 7), timeout=5000)
+    page.close()

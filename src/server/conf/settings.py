@@ -90,7 +90,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # their own characters' rows: rename, relocate, retype. The game's API is /api/progression/.
 REST_API_ENABLED = False
 
-INSTALLED_APPS += [  # noqa: F405
+# The game's admin site (web/adminsite.py): Evennia's, with the index grouped by concern.
+INSTALLED_APPS = [
+    "web.adminsite.GameAdminApp" if app == "evennia.web.utils.adminsite.EvenniaAdminApp" else app
+    for app in INSTALLED_APPS  # noqa: F405
+]
+INSTALLED_APPS += [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files, served by the game (no CDN)
     "world.traits",

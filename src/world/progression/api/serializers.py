@@ -47,6 +47,12 @@ class WeeklyEarningsSerializer(serializers.Serializer):
     weeks = WeekEarningsSerializer(many=True)
 
 
+class VersionSerializer(serializers.Serializer):
+    version = serializers.CharField(
+        help_text="Changes whenever a balance or history of yours changes; compare, don't parse."
+    )
+
+
 class ErrorSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Stable machine-readable error code.")
     detail = serializers.CharField(help_text="A message a player can read.")

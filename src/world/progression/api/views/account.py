@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, status
 from rest_framework.decorators import action
@@ -16,6 +17,7 @@ from ...selectors.dashboard import (
     weekly_earnings,
     xp_history,
 )
+from ...selectors.live import account_version
 from ...services.kudos import claim_kudos
 from .. import serializers as s
 from ..filters import CharacterXPTransactionFilter, KudosTransactionFilter, XPTransactionFilter
@@ -51,6 +53,21 @@ class AccountViewSet(ProgressionViewSet):
     @action(detail=False, url_path="weekly")
     def weekly(self, request):
         return Response(s.WeeklyEarningsSerializer({"weeks": weekly_earnings(self.account)}).data)
+
+    @extend_schema(
+        summary="A token that changes whenever your balances or histories change",
+        description="What an open page polls. Send the last `ETag` back as `If-None-Match`: "
+        "the answer is an empty 304 until something changed, then a 200 with the new version.",
+        responses={200: s.VersionSerializer, 304: None, **UNAUTHENTICATED},
+    )
+    @action(detail=False, url_path="version")
+    def version(self, request):
+        version = account_version(self.account)
+        response = Response(s.VersionSerializer({"version": version}).data)
+        response["ETag"] = f'"{version}"'
+        # The browser asks again every time; only this account may see the answer.
+        patch_cache_control(response, no_cache=True, private=True)
+        return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 class _HistoryViewSet(mixins.ListModelMixin, ProgressionViewSet):

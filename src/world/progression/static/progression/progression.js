@@ -1,6 +1,7 @@
 // The Progression page: everything it shows and does goes through /api/progression/ (the
 // helpers are in util.js, the sheet in sheet.js, the chart in chart.js, the purchase
-// confirmation in confirm.js). Text from the API is only ever set with textContent.
+// confirmation in confirm.js, the polling for changes made elsewhere in live.js). Text from the
+// API is only ever set with textContent.
 (function () {
   "use strict";
   const P = window.Progression;
@@ -170,6 +171,8 @@
   async function refresh() {
     await Promise.all([loadDashboard(), loadChart(), loadSheets(), loadShops()]);
   }
+  // Every redraw goes through the version check, so a change is drawn once, whoever made it.
+  const live = P.watch(refresh);
 
   document.getElementById("claim-category").addEventListener("change", function (event) {
     event.target.dataset.chosen = event.target.value;
@@ -182,7 +185,7 @@
     try {
       const result = await api("kudos/claim/", { body: { category: category, amount: amount } });
       // The message appears once the balances it speaks of are on the page.
-      await refresh();
+      await live.check();
       P.flash("Claimed " + amount + " kudos for " + result.reward_amount + ".", true);
     } catch (error) {
       P.flash(error.message, false);
@@ -193,7 +196,7 @@
   document.getElementById("shops").addEventListener("click", function (event) {
     const button = event.target.closest("button.buy");
     if (!button) return;
-    P.confirmPurchase(button, button.dataset.characterName, refresh)
+    P.confirmPurchase(button, button.dataset.characterName, live.check)
       .catch(function (error) { P.flash(error.message, false); });
   });
 
@@ -214,5 +217,5 @@
     }, 150);
   });
 
-  refresh().catch(function (error) { P.flash(error.message, false); });
+  live.first.catch(function (error) { P.flash(error.message, false); });
 })();

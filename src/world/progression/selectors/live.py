@@ -1,0 +1,55 @@
+"""What an open progression page polls: a short version of everything that moves a player's
+numbers, which changes whenever a ledger row of the account or one of its characters is written
+(a GM's award, a purchase, a claim, the weekly run) and costs one statement to read.
+
+Every change to a balance writes a ledger row (`models.written.record_written` sees them all),
+and rows are dated when written, so the newest row of each ledger, found through the ledger's
+own "(owner, newest first)" index, moves on every change. Reading it is one probe per ledger
+and per owned character, whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db.models import OuterRef, Subquery, Value
+from evennia.accounts.models import AccountDB
+
+from ..models import (
+    CharacterOwner,
+    CharacterXPTransaction,
+    DevelopmentTransaction,
+    KudosTransaction,
+    XPTransaction,
+)
+
+
+def _newest(model, owner: str, outer: str) -> Subquery:
+    """The id of `model`'s newest row whose `owner` is the outer row's `outer`, found through
+    the ledger's (owner, newest first) index."""
+    rows = model.objects.filter(**{owner: OuterRef(outer)}).order_by("-transaction_date", "-id")
+    return Subquery(rows.values("id")[:1])
+
+
+def account_version(account) -> str:
+    """A short token that changes whenever any ledger of `account` or of a character it owns
+    gains a row, or the account gains or loses a character. One statement."""
+    own = AccountDB.objects.filter(pk=account.pk).annotate(
+        newest_xp=_newest(XPTransaction, "account_id", "pk"),
+        newest_kudos=_newest(KudosTransaction, "account_id", "pk"),
+    )
+    # The account's own row says 0 for "no character".
+    own = own.values_list(Value(0), "newest_xp", "newest_kudos")
+    characters = (
+        CharacterOwner.objects.filter(account_id=account.pk)
+        .annotate(
+            newest_xp=_newest(CharacterXPTransaction, "character_id", "character_id"),
+            newest_development=_newest(DevelopmentTransaction, "character_id", "character_id"),
+        )
+        .values_list("character_id", "newest_xp", "newest_development")
+    )
+    rows = sorted(own.union(characters, all=True), key=lambda row: row[0])
+    return hashlib.blake2b(repr(rows).encode(), digest_size=8).hexdigest()
+
+
+__all__ = ["account_version"]

@@ -1,0 +1,103 @@
+"""GET /api/progression/account/version/: what an open page polls to see changes made elsewhere
+(an award over telnet, a purchase, the weekly run) without reloading everything."""
+
+import pytest
+
+from typeclasses.factories import CharacterFactory
+from world.progression.services import award_character_xp, award_development
+from world.traits.factories import TraitFactory
+
+URL = "/api/progression/account/version/"
+pytestmark = pytest.mark.django_db
+
+# The version's one statement plus the session read (the account comes from Evennia's identity
+# map), whatever the number of characters and rows.
+POLL_QUERIES = 2
+
+
+def poll(client, etag=None):
+    return client.get(URL, headers={"If-None-Match": etag} if etag else {})
+
+
+def test_an_unchanged_account_answers_304_with_no_body(player):
+    first = poll(player)
+
+    again = poll(player, first["ETag"])
+
+    assert first.status_code == 200
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == first["ETag"]
+
+
+def test_the_version_is_the_etag_and_is_never_cached_unasked(player):
+    response = poll(player)
+
+    assert response["ETag"] == f'"{response.json()["version"]}"'
+    assert "no-cache" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_an_account_xp_award_changes_the_version(player, account, give_xp):
+    before = poll(player)["ETag"]
+
+    give_xp(account, 5)
+
+    assert poll(player, before).status_code == 200
+
+
+def test_a_kudos_award_changes_the_version(player, account, give_kudos):
+    before = poll(player)["ETag"]
+
+    give_kudos(account, 3)
+
+    assert poll(player, before).status_code == 200
+
+
+def test_character_xp_and_development_change_the_version(player, account):
+    character = CharacterFactory(account=account)
+    trait = TraitFactory(name="Swords")
+    versions = [poll(player)["ETag"]]
+
+    award_character_xp(character, 4, transferable=True)
+    versions.append(poll(player)["ETag"])
+    award_development(character=character, trait=trait, amount=5)
+    versions.append(poll(player)["ETag"])
+
+    assert len(set(versions)) == 3
+
+
+def test_a_new_character_changes_the_version(player, account):
+    before = poll(player)["ETag"]
+
+    CharacterFactory(account=account)
+
+    assert poll(player, before).status_code == 200
+
+
+def test_another_accounts_award_leaves_the_version_alone(player, other_account, give_xp):
+    before = poll(player)["ETag"]
+
+    give_xp(other_account, 5)
+
+    assert poll(player, before).status_code == 304
+
+
+def test_anonymous_poll_is_refused_with_401(anonymous_client):
+    assert anonymous_client.get(URL).status_code == 401
+
+
+def test_a_304_poll_costs_one_query_beyond_the_session_whatever_the_rows(
+    player, account, give_xp, give_kudos, django_assert_num_queries
+):
+    characters = [CharacterFactory(account=account) for _ in range(3)]
+    for n in range(30):
+        give_xp(account, 1, character=characters[n % 3])
+        give_kudos(account, 1)
+        award_character_xp(characters[n % 3], 1, transferable=False)
+    etag = poll(player)["ETag"]  # also the first request after logging in (a session write)
+
+    with django_assert_num_queries(POLL_QUERIES):
+        response = poll(player, etag)
+
+    assert response.status_code == 304
