@@ -118,7 +118,7 @@ def test_a_paid_player_online_reads_their_week(ann, ben, django_capture_on_commi
         evennia.SESSION_HANDLER.data_out.reset_mock()  # what logging in said
         with django_capture_on_commit_callbacks(execute=True):
             pay_due_weeks(now=IN_W49)
-        told = sent_to(session)
+        told = [" ".join(text.split("\n")) for text in sent_to(session)]
 
     assert told == [
         "|g+5 account XP: System award (Week 2026-W47: 1 vote received, 3 XP; 1 scene counted,"

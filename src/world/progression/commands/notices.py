@@ -13,6 +13,7 @@ from ..rules.history import describe
 from ..rules.text import game_text
 from ..selectors.history import account_history, history_row
 from ..selectors.notices import accounts_whose_numbers_moved, notice_for
+from .base import fit
 from .oob import from_reactor, send_progression
 
 # The moment an account's last session left, kept on the account (an Evennia attribute).
@@ -44,8 +45,9 @@ def tell_players(sender, rows, **kwargs) -> None:
 
 
 def deliver(account, text: str) -> None:
-    """Send `text` to `account` through Evennia, from the reactor thread (`oob.from_reactor`)."""
-    from_reactor(account.msg, text)
+    """Send `text` to `account` through Evennia, from the reactor thread (`oob.from_reactor`),
+    wrapped at 80 columns like every reply."""
+    from_reactor(account.msg, fit(text))
 
 
 def remember_logout(account) -> None:
@@ -69,7 +71,7 @@ def away_summary(account) -> str | None:
     lines = [heading, *(f"  {game_text(describe(row))}" for row in latest[:AWAY_LINES])]
     if count:
         lines.append("Type |wxp/history|n for the rest.")
-    return "\n".join(lines)
+    return fit("\n".join(lines))
 
 
 __all__ = [
