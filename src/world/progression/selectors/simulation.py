@@ -249,7 +249,9 @@ def _actual_weeks(since, until) -> dict[date, tuple[int, int, int]]:
             .annotate(day=day_of("transaction_date"))
             .order_by()
             .values_list("day")
-            .annotate(Sum("amount", filter=earned), Sum("amount", filter=Q(amount__lt=0)))
+            .annotate(
+                issued=Sum("amount", filter=earned), spent=Sum("amount", filter=Q(amount__lt=0))
+            )
         ):
             rules.add_delta(totals, week_monday(day), ISSUED, issued or 0)
             rules.add_delta(totals, week_monday(day), SPENT, -(spent or 0))
@@ -258,7 +260,7 @@ def _actual_weeks(since, until) -> dict[date, tuple[int, int, int]]:
         .annotate(day=day_of("transaction_date"))
         .order_by()
         .values_list("day")
-        .annotate(Sum("amount"))
+        .annotate(points=Sum("amount"))
     ):
         rules.add_delta(totals, week_monday(day), DEVELOPMENT, points or 0)
     return totals

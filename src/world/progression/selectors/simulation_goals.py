@@ -48,21 +48,23 @@ def weeks_to_goal(since, until, weeks, before, after, pay_by_account):
         CharacterXPTransaction.objects.filter(window)
         .order_by()
         .values_list("character_id")
-        .annotate(Sum("amount"))
+        .annotate(earned=Sum("amount"))
     )
     account_earned = dict(
         XPTransaction.objects.filter(window)
         .order_by()
         .values_list("account_id")
-        .annotate(Sum("amount"))
+        .annotate(earned=Sum("amount"))
     )
     own_saved = dict(
         CharacterXP.objects.order_by()
         .values_list("character_id")
-        .annotate(Sum(F("total_earned") - F("total_spent")))
+        .annotate(saved=Sum(F("total_earned") - F("total_spent")))
     )
     account_saved = dict(
-        ExperiencePointsData.objects.values_list("account_id", F("total_earned") - F("total_spent"))
+        ExperiencePointsData.objects.annotate(
+            saved=F("total_earned") - F("total_spent")
+        ).values_list("account_id", "saved")
     )
     targets = _targets()
     before_weeks, after_weeks = [], []
