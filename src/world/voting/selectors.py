@@ -73,7 +73,9 @@ def weekly_pay_changes(since, until, xp_by_vote) -> list[tuple]:
         for moment, account, key in XPTransaction.objects.filter(
             transaction_date__gte=since,
             transaction_date__lt=until,
-            idempotency_key__startswith="weekly:",
+            # A range, not startswith: the key's unique index answers it (SQLite's LIKE cannot).
+            idempotency_key__gte="weekly:",
+            idempotency_key__lt="weekly;",
         ).values_list("transaction_date", "account_id", "idempotency_key")
     ]
     votes = {

@@ -150,11 +150,19 @@ def simulate(
             rules.add_delta(deltas, week_monday(day), DEVELOPMENT, difference)
 
     changes = rules.price_changes(bought, before, after)
-    before_weeks, after_weeks = weeks_to_goal(since, until, weeks, before, after, pay_by_account)
+    actual, (account_earned, own_earned) = _actual_weeks(mondays)
+    before_weeks, after_weeks = weeks_to_goal(
+        weeks,
+        before,
+        after,
+        own_earned=own_earned,
+        account_earned=account_earned,
+        pay_by_account=pay_by_account,
+    )
     return Simulation(
         since=since,
         until=until,
-        weeks=rules.week_rows(mondays, _actual_weeks(since, until), deltas),
+        weeks=rules.week_rows(mondays, actual, deltas),
         price_changes=list(zip(_labels(row.key for row in changes), changes, strict=True)),
         goals_before=rules.summarise_weeks(before_weeks),
         goals_after=rules.summarise_weeks(after_weeks),
@@ -236,25 +244,39 @@ def _scene_development_changes(since, until, change) -> list[tuple[object, int]]
     ]
 
 
-def _actual_weeks(since, until) -> dict[date, tuple[int, int, int]]:
+def _actual_weeks(mondays: list[date]) -> tuple[dict[date, tuple[int, int, int]], list[dict]]:
     """{Monday: (XP issued, XP spent, development issued)} from the ledgers, as the economy
     report counts them: issued is every credit but a refund, spent every debit; account and
-    character XP together."""
-    totals: dict[date, tuple[int, int, int]] = {}
-    window = Q(transaction_date__gte=since, transaction_date__lt=until)
+    character XP together. Also what each account, and each character, earned in the weeks
+    ([{account id: XP}, {character id: XP}]).
+
+    One pass over each XP ledger, grouped by owner with a sum per week: the ledgers have no
+    index by date, so each read is a scan, and grouping by day and owner would return nearly
+    a row per transaction."""
+    starts = [datetime.combine(monday, time.min, tzinfo=UTC) for monday in mondays]
+    window = Q(transaction_date__gte=starts[0], transaction_date__lt=starts[-1] + timedelta(7))
     earned = Q(amount__gt=0) & ~Q(reason=ProgressionReason.REFUND)
-    for model in (XPTransaction, CharacterXPTransaction):
-        for day, issued, spent in (
-            model.objects.filter(window)
-            .annotate(day=day_of("transaction_date"))
-            .order_by()
-            .values_list("day")
-            .annotate(
-                issued=Sum("amount", filter=earned), spent=Sum("amount", filter=Q(amount__lt=0))
-            )
-        ):
-            rules.add_delta(totals, week_monday(day), ISSUED, issued or 0)
-            rules.add_delta(totals, week_monday(day), SPENT, -(spent or 0))
+    sums = {}
+    for n, start in enumerate(starts):
+        week = Q(transaction_date__gte=start, transaction_date__lt=start + timedelta(7))
+        sums[f"issued{n}"] = Sum("amount", filter=week & earned)
+        sums[f"spent{n}"] = Sum("amount", filter=week & Q(amount__lt=0))
+    totals: dict[date, tuple[int, int, int]] = {}
+    earned_by: list[dict] = []
+    for model, owner in ((XPTransaction, "account_id"), (CharacterXPTransaction, "character_id")):
+        by_owner: dict[int, int] = {}
+        issued, spent = [0] * len(starts), [0] * len(starts)
+        rows = model.objects.filter(window).order_by().values(owner).annotate(**sums)
+        for row in rows.values(owner, *sums):
+            row_issued = [row[f"issued{n}"] or 0 for n in range(len(starts))]
+            by_owner[row[owner]] = sum(row_issued)
+            for n in range(len(starts)):
+                issued[n] += row_issued[n]
+                spent[n] -= row[f"spent{n}"] or 0
+        for n, monday in enumerate(mondays):
+            rules.add_delta(totals, monday, ISSUED, issued[n])
+            rules.add_delta(totals, monday, SPENT, spent[n])
+        earned_by.append(by_owner)
     for day, points in (
         DevelopmentTransaction.objects.filter(window, amount__gt=0)
         .annotate(day=day_of("transaction_date"))
@@ -263,7 +285,7 @@ def _actual_weeks(since, until) -> dict[date, tuple[int, int, int]]:
         .annotate(points=Sum("amount"))
     ):
         rules.add_delta(totals, week_monday(day), DEVELOPMENT, points or 0)
-    return totals
+    return totals, earned_by
 
 
 def _labels(keys: Iterable[rules.PriceKey]) -> list[str]:
