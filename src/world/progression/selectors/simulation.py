@@ -1,7 +1,7 @@
 """The what-if simulator's reads: the last N weeks of earnings and purchases, the price catalogue
-and every character's goal and savings, each in one aggregate query (about twenty in all,
-whatever the size of the game), handed to `rules.simulation` under a proposed change. Reads
-only: nothing is written.
+and every character's goal and savings, in a fixed number of aggregate queries (16 with every
+kind of change, whatever the size of the game), handed to `rules.simulation` under a proposed
+change. Reads only: nothing is written.
 
 Weekly vote pay belongs to world.voting, an app above this one: it registers how to replay its
 pay under another vote scale (`register_weekly_pay_replay`, from its AppConfig.ready)."""
