@@ -50,3 +50,81 @@ def full_character(account):
     make.levels = levels
     make.set_goal = set_goal
     return make
+
+
+@pytest.fixture
+def sample_economy(db):
+    """Two players over the last two whole weeks, for the what-if simulator: a Warrior class
+    priced by the "Standard" chart (levels 1-3: 100, 200, 300 XP); Alpha (level 1) bought
+    level 1 for 100 XP in the first week; Beta (level 2) was paid 10 XP for three votes in the
+    second week (the weekly pay) and used Swords twice in a scene."""
+    from datetime import timedelta
+
+    from evennia.accounts.models import AccountDB
+
+    from typeclasses.factories import AccountFactory
+    from world.progression.factories import (
+        CharacterUnlockFactory,
+        ClassXPCostFactory,
+        XPCostChartFactory,
+        XPCostEntryFactory,
+    )
+    from world.progression.models import (
+        CharacterUnlock,
+        DevelopmentTransaction,
+        XPTransaction,
+    )
+    from world.progression.selectors.simulation import replay_window
+    from world.progression.types import DevelopmentSource, ProgressionReason
+    from world.scenes.factories import SceneFactory, SceneTraitUseFactory
+    from world.voting.models import Vote
+    from world.voting.rules import week_of
+
+    since, _until = replay_window(2)
+    first, second = since + timedelta(days=1), since + timedelta(days=8)
+    warrior = CharacterClassFactory(name="Warrior")
+    chart = XPCostChartFactory(name="Standard")
+    for level, cost in ((1, 100), (2, 200), (3, 300)):
+        XPCostEntryFactory(chart=chart, level=level, xp_cost=cost)
+        ClassLevelUnlockFactory(character_class=warrior, target_level=level)
+    ClassXPCostFactory(character_class=warrior, cost_chart=chart)
+    alice, bob = AccountFactory(key="alice"), AccountFactory(key="bob")
+    alpha = CharacterFactory(account=alice, key="Alpha")
+    beta = CharacterFactory(account=bob, key="Beta")
+    CharacterClassLevelFactory(character=alpha, character_class=warrior, level=1, is_primary=True)
+    CharacterClassLevelFactory(character=beta, character_class=warrior, level=2, is_primary=True)
+
+    award_xp(alice, 150, ProgressionReason.GM_AWARD)
+    XPTransaction.objects.update(transaction_date=first)
+    XPTransaction.objects.create(
+        account=alice, amount=-100, reason=ProgressionReason.XP_PURCHASE, transaction_date=first
+    )
+    CharacterUnlockFactory(character=alpha, character_class=warrior, target_level=1, xp_spent=100)
+    CharacterUnlock.objects.update(unlocked_date=first)
+
+    week = week_of(first)
+    for voter in (AccountFactory() for _ in range(3)):
+        Vote.objects.create(voter=voter, character=beta, recipient=bob, week=week)
+    award_xp(bob, 10, idempotency_key=f"weekly:{week}:{bob.pk}")
+    XPTransaction.objects.filter(account=bob).update(transaction_date=second)
+
+    swords = TraitFactory(name="Swords")
+    scene = SceneFactory()
+    SceneTraitUseFactory(scene=scene, character=beta, trait=swords, uses=2)
+    DevelopmentTransaction.objects.create(
+        character=beta,
+        trait=swords,
+        source=DevelopmentSource.COMBAT,
+        amount=4,
+        reason=ProgressionReason.SCENE_AWARD,
+        scene=scene,
+        transaction_date=second,
+    )
+    return {
+        "since": since,
+        "alpha": alpha,
+        "beta": beta,
+        "accounts": AccountDB.objects.filter(pk__in=[alice.pk, bob.pk]),
+        "first_week": since.date(),
+        "second_week": (since + timedelta(weeks=1)).date(),
+    }

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from django.db.models import Count
+from django.utils import timezone
 
+from world.progression.models import XPTransaction
 from world.scenes.models import SceneParticipation
 
+from .conf import setting
 from .models import Vote
-from .rules import week_bounds
+from .rules import vote_xp, week_bounds
 
 
 def character_named(name: str):
@@ -68,3 +71,35 @@ def first_finished_scene():
         .values_list("scene__date_finished", flat=True)
         .first()
     )
+
+
+def weekly_pay_changes(since, until, xp_by_vote) -> list[tuple]:
+    """[(day paid, account pk, XP difference)] for each weekly pay posted from `since` to
+    `until` had its votes been worth `xp_by_vote` instead of VOTING_XP_BY_VOTE: the progression
+    simulator's replay of this app's pay (two queries). The scene bonus and the hoard cap are
+    as they were: an account the cap skipped stays unpaid."""
+    paid = [
+        (timezone.localtime(moment).date(), account, key.split(":")[1])
+        for moment, account, key in XPTransaction.objects.filter(
+            transaction_date__gte=since,
+            transaction_date__lt=until,
+            # A range, not startswith: the key's unique index answers it (SQLite's LIKE cannot).
+            idempotency_key__gte="weekly:",
+            idempotency_key__lt="weekly;",
+        ).values_list("transaction_date", "account_id", "idempotency_key")
+    ]
+    votes = {
+        (week, account): count
+        for week, account, count in Vote.objects.filter(week__in={week for *_, week in paid})
+        .order_by()
+        .values_list("week", "recipient_id")
+        .annotate(count=Count("pk"))
+    }
+    current = tuple(setting("VOTING_XP_BY_VOTE"))
+    changes = []
+    for day, account, week in paid:
+        received = votes.get((week, account), 0)
+        difference = vote_xp(received, xp_by_vote) - vote_xp(received, current)
+        if difference:
+            changes.append((day, account, difference))
+    return changes

@@ -1,6 +1,7 @@
 """XP cost charts, what XP unlocks, and the unlocks characters have bought (refund-only)."""
 
 from django.contrib import admin
+from django.urls import path
 
 from ..models import (
     CharacterUnlock,
@@ -15,6 +16,7 @@ from ..selectors.costs import CostTable
 from ..services.spends import refund_unlock
 from .base import ReadOnlyAdmin, ReasonForm, run_form_action, staff_account
 from .requirements import REQUIREMENT_INLINES
+from .simulation import simulation_view
 
 
 class XPCostEntryInline(admin.TabularInline):
@@ -28,6 +30,11 @@ class XPCostChartAdmin(admin.ModelAdmin):
     list_filter = ["is_active"]
     search_fields = ["name", "description"]
     inlines = [XPCostEntryInline]
+    change_list_template = "admin/progression/xpcostchart/change_list.html"
+
+    def get_urls(self):
+        simulate = self.admin_site.admin_view(lambda request: simulation_view(self, request))
+        return [path("simulate/", simulate, name="progression_simulate"), *super().get_urls()]
 
 
 @admin.register(XPCostEntry)

@@ -13,6 +13,7 @@ from evennia.utils.idmapper.models import SharedMemoryModel
 
 from world.traits.models import TraitType
 
+from ..rules.costs import apply_cost_modifier
 from ..rules.ratings import is_major_threshold
 from ..rules.unlocks import is_class_level
 from ..types import UnlockType
@@ -53,11 +54,6 @@ class XPCostEntry(SharedMemoryModel):
 
     def __str__(self) -> str:
         return f"{self.chart} level {self.level}: {self.xp_cost} XP"
-
-
-def apply_cost_modifier(base_cost: int, cost_modifier: int) -> int:
-    """`cost_modifier` is a percentage: 100 normal, 150 half again, 80 a fifth off; rounds down."""
-    return base_cost * cost_modifier // 100
 
 
 class ClassXPCost(SharedMemoryModel):

@@ -33,6 +33,12 @@ def modified_amount(amount: int, percentage: int, *, maximum: int) -> int:
     return min(maximum, max(1, amount * (100 + percentage) // 100))
 
 
+def scene_points(uses: int, *, per_use: int, cap: int) -> int:
+    """Development points one trait earns from one scene: `per_use` for each recorded use, at
+    most `cap` (PROGRESSION_SCENE_POINTS_PER_USE and PROGRESSION_SCENE_CAP_PER_TRAIT)."""
+    return min(uses * per_use, cap)
+
+
 __all__ = [
     "ALL_TRAITS_RATE",
     "CATEGORY_RATES",
@@ -40,4 +46,5 @@ __all__ = [
     "RATE_MODIFIER_NAMES",
     "modified_amount",
     "rate_percentage",
+    "scene_points",
 ]

@@ -50,7 +50,7 @@ def economy_report(start: date, end: date) -> dict:
     )
     reasons: dict[str, dict] = defaultdict(lambda: {"amount": 0, "count": 0})
     for row in (
-        xp.annotate(day=_day("transaction_date"))
+        xp.annotate(day=day_of("transaction_date"))
         .values("day", "reason")
         .annotate(
             issued=Sum("amount", filter=earned),
@@ -59,7 +59,7 @@ def economy_report(start: date, end: date) -> dict:
             count=Count("id"),
         )
     ):
-        week = weeks[_week_of(row["day"])]
+        week = weeks[week_monday(row["day"])]
         week["xp_issued"] += row["issued"] or 0
         week["xp_spent"] += -(row["spent"] or 0)
         reasons[row["reason"]]["amount"] += row["total"]
@@ -73,11 +73,11 @@ def economy_report(start: date, end: date) -> dict:
     issued: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     claimed: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for row in (
-        kudos.annotate(day=_day("transaction_date"))
+        kudos.annotate(day=day_of("transaction_date"))
         .values("day", "source_category_id", "claim_category_id")
         .annotate(total=Sum("amount"), count=Count("id"))
     ):
-        week = weeks[_week_of(row["day"])]
+        week = weeks[week_monday(row["day"])]
         if row["total"] > 0:  # awards have a source category and a positive amount
             week["kudos_issued"] += row["total"]
             totals = issued[categories["source", row["source_category_id"]]]
@@ -132,7 +132,7 @@ def economy_report(start: date, end: date) -> dict:
     }
 
 
-def _day(field: str):
+def day_of(field: str):
     """The day of `field` in the current time zone, for grouping a ledger by day.
 
     On SQLite Django computes TruncDate and TruncWeek in a Python function called for every row
@@ -144,7 +144,7 @@ def _day(field: str):
     return TruncDate(field)
 
 
-def _week_of(day: date | str) -> date:
+def week_monday(day: date | str) -> date:
     """The Monday starting the week of `day` (a date, or SQLite's YYYY-MM-DD text)."""
     if isinstance(day, str):
         day = date.fromisoformat(day)

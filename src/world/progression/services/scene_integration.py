@@ -21,6 +21,7 @@ from world.traits.models import CharacterTraitValue, Trait, TraitCategory
 
 from ..exceptions import InvalidSceneAwardError
 from ..models import DevelopmentTransaction
+from ..rules.development import scene_points
 from ..selectors.players import player_identities
 from ..types import DevelopmentSource, ProgressionReason
 from .development import MAX_TRAIT_VALUE, DevelopmentAward, award_development_points_in_bulk
@@ -64,7 +65,7 @@ def calculate_automatic_scene_awards(scene: Scene, participants: Iterable) -> Sc
     for use in SceneTraitUse.objects.filter(
         scene_id=scene.pk, character_id__in=participant_pks
     ).select_related("trait"):
-        points = min(use.uses * per_use, cap)
+        points = scene_points(use.uses, per_use=per_use, cap=cap)
         if points > 0:
             awards.setdefault(use.character_id, {})[use.trait] = points
 
