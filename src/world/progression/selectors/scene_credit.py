@@ -74,7 +74,7 @@ def _judge(scene: Scene) -> SceneVerdict:
         identity: account_of[identity] for identity, count in posed_by.items() if count >= min_poses
     }
     last_pose = max((last for _count, last in poses.values()), default=None)
-    minutes = (last_pose - scene.date_started).total_seconds() / 60 if last_pose else 0
+    minutes = max(0.0, (last_pose - scene.date_started).total_seconds() / 60) if last_pose else 0
 
     if len(posed_by) < MIN_PLAYERS:
         took_part = "no player" if not posed_by else "only one player"
