@@ -76,7 +76,9 @@ class CmdScene(SceneCommandBase):
       join   - join the open scene here (saying or posing here joins too)
       leave  - leave it: you no longer share in its awards
       end    - finish it (its GM or staff): everyone in it but the GM earns
-               development for the traits they checked and for posing, once
+               development for the traits they checked and for posing, once,
+               if at least two different players each posed three times in it
+               over a quarter of an hour or more (it says whether it did)
       log    - read a scene you took part in, a page at a time (without an
                id, the scene you are in, else your latest)
       read   - read one pose of it whole (the log cuts long ones short)
