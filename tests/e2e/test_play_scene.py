@@ -36,6 +36,15 @@ print(json.dumps({
 }))
 """
 
+# The scene's start an hour back (a row the server reads afresh when it finishes the scene).
+BACKDATE = """
+from datetime import timedelta
+from django.utils import timezone
+from world.scenes.models import Scene
+Scene.objects.filter(pk={scene_id}).update(date_started=timezone.now() - timedelta(hours=1))
+print("{{}}")
+"""
+
 # Votes cast in the week before last (so that week is over), from each account for the other.
 VOTE_LAST_WEEK = """
 import json
@@ -93,6 +102,11 @@ def test_a_scene_played_over_telnet_awards_the_player_exactly_once(game_server, 
 
         assert "Ayla circles" in ayla.run("pose circles the post, testing her footing.")
         corin.run("say Again, and mind your left.")
+        # The farming guard wants two players who each posed three times.
+        ayla.run("pose feints high and cuts low.")
+        corin.run("pose steps back, nodding.")
+        ayla.run("pose lowers her blade, breathing hard.")
+        corin.run("say Better. Once more tomorrow.")
         for typed in ("check wits", "check wits vs 5"):
             checked = ayla.run(typed)
             assert re.search(r"Ayla checks Wits: [\d+]+ \+ \d+ = \d+ vs \d+", checked), checked
@@ -100,13 +114,16 @@ def test_a_scene_played_over_telnet_awards_the_player_exactly_once(game_server, 
         corin.run("check wits")  # the GM's own checks earn nothing
 
         roster = ayla.run("scene")
-        assert re.search(r"^Ayla +player +1\s*$", roster, re.MULTILINE), roster
-        assert re.search(r"^Corin +GM +1\s*$", roster, re.MULTILINE), roster
+        assert re.search(r"^Ayla +player +3\s*$", roster, re.MULTILINE), roster
+        assert re.search(r"^Corin +GM +3\s*$", roster, re.MULTILINE), roster
         assert "Again, and mind your left." in ayla.run("scene/log")
+        # ... and a scene of some length: as if this sparring had taken the hour it reads as.
+        shell(game_server, BACKDATE.format(scene_id=scene_id))
 
         expected = min(2 * before["per_use"], before["cap"])
         ended = corin.run("scene/end")
         assert f"is finished: {expected} development point" in ended
+        assert "It qualified: 2 players" in " ".join(ended.split())
         after = shell(game_server, MEASURE)
         assert after["wits_earned"] - before["wits_earned"] == expected
         assert after["wits"] - before["wits"] == expected

@@ -9,9 +9,9 @@ from world.progression.models import DevelopmentPoints, DevelopmentTransaction
 from world.progression.services import award_scene_development_points
 from world.scenes.factories import (
     SceneFactory,
-    SceneMessageFactory,
     SceneParticipationFactory,
     SceneTraitUseFactory,
+    play_to_qualify,
 )
 from world.scenes.models import Scene
 from world.scenes.services import finish_scene
@@ -30,18 +30,20 @@ def scene_economy(settings):
 
 @pytest.fixture
 def played_scene(db):
-    """A scene with a fighter (Swordsmanship used twice), a talker (posed, Charm 30 their best)
-    and a GM who used a trait narrating."""
+    """A scene three players played to qualify (each posed three times, over an hour): a
+    fighter (Swordsmanship used twice), a talker (no trait used, Charm 30 their best) and a GM
+    who used a trait narrating."""
     scene = SceneFactory(name="Ambush on the Kingsroad")
     swords = TraitFactory(name="Swordsmanship", category="combat")
     charm = TraitFactory(name="Charm", category="social")
-    fighter, talker, gm = CharacterFactory(), CharacterFactory(), CharacterFactory()
-    for character in (fighter, talker):
-        SceneParticipationFactory(scene=scene, character=character)
-    SceneParticipationFactory(scene=scene, character=gm, is_gm=True)
+    fighter, talker, gm = (CharacterFactory() for _ in range(3))
+    for character in (fighter, talker, gm):
+        SceneParticipationFactory(
+            scene=scene, character=character, account=AccountFactory(), is_gm=character is gm
+        )
     SceneTraitUseFactory(scene=scene, character=fighter, trait=swords, uses=2)
     SceneTraitUseFactory(scene=scene, character=gm, trait=charm, uses=3)
-    SceneMessageFactory(scene=scene, character=talker)
+    play_to_qualify(scene, fighter, talker, gm)
     CharacterTraitValueFactory(character=fighter, trait=swords, value=20)
     CharacterTraitValueFactory(character=talker, trait=charm, value=30)
     return (
@@ -75,11 +77,11 @@ def test_finishing_marks_the_scene_finished_and_awards_what_was_played(played_sc
     )
 
 
-def test_the_result_message_sums_up_the_awards(played_scene):
+def test_the_result_message_sums_up_the_awards_and_why_the_scene_qualified(played_scene):
     scene, _people, _traits = played_scene
     assert finish_scene(scene).message == (
         f"Scene #{scene.pk} 'Ambush on the Kingsroad' is finished: 5 development points to "
-        "2 characters."
+        "2 characters. It qualified: 3 players each posed 3 times or more over 60 minutes."
     )
 
 
@@ -128,8 +130,10 @@ def test_a_scene_nobody_played_in_finishes_with_no_awards(db):
     SceneParticipationFactory(scene=scene)
     result = finish_scene(scene)
     assert result.transactions == [] and scene.is_finished
-    assert (
-        result.message == f"Scene #{scene.pk} 'Empty Hall' is finished; nobody earned development."
+    assert result.message == (
+        f"Scene #{scene.pk} 'Empty Hall' is finished; nobody earned development. It did not "
+        "qualify, so it earns nothing: no player took part (characters of one account, or of "
+        "one player's alts, are one player)."
     )
 
 

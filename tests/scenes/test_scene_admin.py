@@ -11,6 +11,7 @@ from world.scenes.factories import (
     SceneMessageFactory,
     SceneParticipationFactory,
     SceneTraitUseFactory,
+    play_to_qualify,
 )
 from world.scenes.models import Scene
 from world.traits.factories import TraitFactory
@@ -36,13 +37,15 @@ def client(staff):
 @pytest.fixture
 def scene(db):
     scene = SceneFactory(name="Siege of Harrow")
-    participation = SceneParticipationFactory(scene=scene)
+    participation = SceneParticipationFactory(scene=scene, account=AccountFactory())
+    gm = SceneParticipationFactory(scene=scene, account=AccountFactory(), is_gm=True)
     SceneTraitUseFactory(
         scene=scene,
         character=participation.character,
         trait=TraitFactory(name="Tactics", category="combat"),
         uses=2,
     )
+    play_to_qualify(scene, participation.character, gm.character)
     return scene
 
 

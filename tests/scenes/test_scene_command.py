@@ -3,26 +3,37 @@
 import pytest
 
 from world.progression.models import DevelopmentTransaction
-from world.scenes.factories import SceneFactory, SceneParticipationFactory, SceneTraitUseFactory
+from world.scenes.factories import (
+    SceneFactory,
+    SceneParticipationFactory,
+    SceneTraitUseFactory,
+    play_to_qualify,
+)
 from world.traits.factories import TraitFactory
 
 
 @pytest.fixture
-def scene(player, settings):
+def scene(player, other_player, settings):
+    """A scene Alice and Bruno played to qualify, Bruno as its GM; Alice used Brawl twice."""
     settings.PROGRESSION_SCENE_POINTS_PER_USE = 2
     settings.PROGRESSION_SCENE_CAP_PER_TRAIT = 6
     scene = SceneFactory(name="Harbour Brawl")
-    SceneParticipationFactory(scene=scene, character=player)
+    SceneParticipationFactory(scene=scene, character=player, account=player.account)
+    SceneParticipationFactory(
+        scene=scene, character=other_player, account=other_player.account, is_gm=True
+    )
     SceneTraitUseFactory(scene=scene, character=player, trait=TraitFactory(name="Brawl"), uses=2)
+    play_to_qualify(scene, player, other_player)
     return scene
 
 
 def test_staff_finish_a_scene_by_id_and_participants_develop(play, staff, staff_account, scene):
-    out = play(staff, f"scene/finish #{scene.pk}")
+    out = " ".join(play(staff, f"scene/finish #{scene.pk}").split())
 
     assert (
         out
         == f"Scene #{scene.pk} 'Harbour Brawl' is finished: 4 development points to 1 character."
+        " It qualified: 2 players each posed 3 times or more over 60 minutes."
     )
     award = DevelopmentTransaction.objects.get(scene=scene)
     assert (award.amount, award.gm) == (4, staff_account)

@@ -13,7 +13,7 @@ from world.scenes.commands import SCENE_COMMANDS
 from world.scenes.hooks import record_room_message
 from world.scenes.models import Scene, SceneMessage, SceneParticipation
 from world.scenes.scripts import IdleScenesScript
-from world.scenes.services import start_scene
+from world.scenes.services import finish_idle_scenes, start_scene
 from world.traits.factories import CharacterTraitValueFactory, TraitFactory
 
 
@@ -139,12 +139,18 @@ def test_the_gm_ends_the_scene_and_players_are_awarded_once(
 ):
     CharacterTraitValueFactory(character=other_player, trait=charm, value=30)
     play(player, "scene/start Duel")
-    play(other_player, "pose bows.")
+    for _ in range(3):
+        play(other_player, "pose bows.")
+        play(player, "pose bows back.")
     scene = open_scene(room)
+    Scene.objects.filter(pk=scene.pk).update(date_started=timezone.now() - timedelta(hours=1))
 
     out = play(player, "scene/end")
 
-    assert out == f"Scene #{scene.pk} 'Duel' is finished: 1 development point to 1 character."
+    assert " ".join(out.split()) == (
+        f"Scene #{scene.pk} 'Duel' is finished: 1 development point to 1 character. It "
+        "qualified: 2 players each posed 3 times or more over 60 minutes."
+    )
     award = DevelopmentTransaction.objects.get(scene=scene)
     assert (award.character_id, award.trait_id, award.amount) == (other_player.pk, charm.pk, 1)
     assert play(player, "scene/end") == (
@@ -158,7 +164,7 @@ def test_only_the_gm_or_staff_end_a_scene(play, player, other_player, staff, roo
 
     assert play(other_player, "scene/end") == "Only the scene's GM or staff can end it."
     assert open_scene(room)
-    assert play(staff, "scene/end").endswith("is finished; nobody earned development.")
+    assert "is finished; nobody earned development. It did not qualify" in play(staff, "scene/end")
 
 
 @pytest.mark.parametrize(
@@ -229,7 +235,9 @@ def test_the_idle_script_ends_idle_scenes_with_their_awards(settings, room, char
     gm = played_character(gm_account, room, "Gm")
     player = played_character(player_account, room, "Player")
     idle = start_scene(room=room, character=gm, name="Forgotten")
-    record_room_message(room, ("Player yawns.", {"type": "pose"}), player, {})
+    for _ in range(3):
+        record_room_message(room, ("Player yawns.", {"type": "pose"}), player, {})
+        record_room_message(room, ("Gm waits.", {"type": "pose"}), gm, {})
     SceneMessage.objects.update(created=timezone.now() - timedelta(minutes=31))
     Scene.objects.filter(pk=idle.pk).update(date_started=timezone.now() - timedelta(hours=2))
     busy = start_scene(room=make_room("Hall"), character=player, name="Lively")
@@ -240,6 +248,25 @@ def test_the_idle_script_ends_idle_scenes_with_their_awards(settings, room, char
     busy.refresh_from_db()
     assert idle.is_finished and not busy.is_finished
     assert DevelopmentTransaction.objects.filter(scene=idle, character=player).count() == 1
+
+
+def test_the_idle_script_ending_a_short_scene_late_does_not_make_it_qualify(settings, room):
+    # Twenty minutes from start to finish, but the poses all came in its first five: the idle
+    # time is not play.
+    settings.SCENES_IDLE_MINUTES = 10
+    gm = played_character(AccountFactory(), room, "Gm")
+    player = played_character(AccountFactory(), room, "Player")
+    scene = start_scene(room=room, character=gm, name="Forgotten")
+    for _ in range(3):
+        record_room_message(room, ("Player yawns.", {"type": "pose"}), player, {})
+        record_room_message(room, ("Gm waits.", {"type": "pose"}), gm, {})
+    SceneMessage.objects.update(created=timezone.now() - timedelta(minutes=15))
+    Scene.objects.filter(pk=scene.pk).update(date_started=timezone.now() - timedelta(minutes=20))
+
+    [result] = finish_idle_scenes()  # what the idle script runs
+
+    assert result.transactions == []
+    assert "it lasted 5 minutes from its start to its last pose, under the 15" in result.message
 
 
 def test_a_character_nobody_is_playing_is_credited_to_its_owner(room, account):

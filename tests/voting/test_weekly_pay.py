@@ -12,9 +12,10 @@ from twisted.internet.task import Clock
 from typeclasses.factories import AccountFactory
 from world.progression.models import ExperiencePointsData, XPTransaction
 from world.progression.services import award_xp
-from world.scenes.factories import SceneFactory, SceneParticipationFactory
+from world.scenes.factories import SceneFactory, SceneParticipationFactory, play_to_qualify
 from world.scenes.models import Scene
 from world.voting.rules import previous_week, week_bounds
+from world.voting.scene_credit import count_finished_scene
 from world.voting.scripts import WeeklyVotesScript
 from world.voting.services import cast_vote, pay_week
 
@@ -43,11 +44,18 @@ def vote(voter, character, when=IN_WEEK):
     cast_vote(voter=voter.account, character=character, now=when)
 
 
-def finished_scene(*characters, when=IN_WEEK):
+def finished_scene(*characters, when=IN_WEEK, gm=None):
+    """A scene `characters` played (three poses each, over an hour), finished at `when`, and
+    counted as voting counts a finished scene; `gm` ran it without posing."""
     scene = SceneFactory()
     for character in characters:
         SceneParticipationFactory(scene=scene, character=character, account=character.account)
+    if gm is not None:
+        SceneParticipationFactory(scene=scene, character=gm, account=gm.account, is_gm=True)
+    play_to_qualify(scene, *characters)
     Scene.objects.filter(pk=scene.pk).update(date_finished=when, is_active=False)
+    scene.refresh_from_db()
+    count_finished_scene(sender=Scene, scene=scene)
     return scene
 
 
@@ -61,18 +69,46 @@ def test_votes_pay_on_a_diminishing_scale_plus_the_scene_bonus(players):
         vote(voter, ann)  # three votes: 3 + 2 + 1
     vote(ann, ben)  # one vote: 3
     finished_scene(ann, ben)
-    finished_scene(ann)  # Ann: two scenes, 4 XP capped at 3
-    finished_scene(cat, when=IN_WEEK + timedelta(days=7))  # next week: not this one
+    finished_scene(ann, ben)  # two scenes each: 4 XP, capped at 3
+    finished_scene(cat, dan, when=IN_WEEK + timedelta(days=7))  # next week: not this one
 
     result = pay_week(week=WEEK)
 
     assert paid(ann.account) == [6 + 3]
-    assert paid(ben.account) == [3 + 2]
+    assert paid(ben.account) == [3 + 3]
     assert paid(cat.account) == paid(dan.account) == []
-    assert result.message == f"{WEEK}: paid 2 accounts 14 XP; 0 already paid; 0 over the hoard cap."
+    assert result.message == f"{WEEK}: paid 2 accounts 15 XP; 0 already paid; 0 over the hoard cap."
     assert XPTransaction.objects.get(account=ann.account).idempotency_key == (
         f"weekly:{WEEK}:{ann.account.pk}"
     )
+
+
+def test_a_scene_played_alone_counts_for_no_scene_bonus(players):
+    ann, _ben, _cat, _dan = players.values()
+    for _ in range(3):
+        finished_scene(ann)
+
+    assert pay_week(week=WEEK).paid == []
+
+
+def test_a_scene_with_ones_own_alt_counts_for_no_scene_bonus(players, room):
+    ann = players["Ann"]
+    alt = played_character(AccountFactory(key="annalt", email="Ann@Example.com"), room, "Alt")
+    ann.account.email = "ann@example.com"
+    ann.account.save()
+    finished_scene(ann, alt)
+
+    assert pay_week(week=WEEK).paid == []
+
+
+def test_a_gm_who_never_posed_is_not_paid_the_scene_bonus(players):
+    ann, ben, cat, _dan = players.values()
+    finished_scene(ann, ben, gm=cat)
+
+    pay_week(week=WEEK)
+
+    assert paid(ann.account) == paid(ben.account) == [2]
+    assert paid(cat.account) == []
 
 
 def test_running_the_week_twice_pays_each_account_once(players):

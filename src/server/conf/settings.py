@@ -161,8 +161,9 @@ SCENES_LOG_POSE_LENGTH = 300
 # - the votes its characters received: the n-th vote is worth VOTING_XP_BY_VOTE[n-1] XP and
 #   votes past the list nothing (3, 2, 2, 1, 1, 1: 10 XP at most), so the first votes matter
 #   most and popularity cannot be farmed;
-# - the finished scenes it played or ran in that week: VOTING_XP_PER_SCENE each, at most
-#   VOTING_SCENE_XP_CAP a week.
+# - the scenes it posed in that finished that week and passed the farming guard (two different
+#   players who each posed enough, for long enough: PROGRESSION_SCENE_MIN_*; a GM who never
+#   posed is not counted): VOTING_XP_PER_SCENE each, at most VOTING_SCENE_XP_CAP a week.
 # VOTING_HOARD_CAP (None = off): accounts holding more unspent XP than this get nothing that
 # week, nudging players to spend rather than bank. The script checks every
 # VOTING_WEEKLY_CHECK_INTERVAL seconds and pays every week ended since its last run (paying is

@@ -9,9 +9,12 @@ class ProgressionConfig(AppConfig):
     def ready(self):
         from evennia.server.signals import SIGNAL_OBJECT_POST_PUPPET
 
+        from world.scenes.signals import scene_finished
+
         from .commands.notices import tell_players
         from .commands.oob import send_progression_on_puppet
         from .models.written import ledger_rows_committed
+        from .services.scene_credit import credit_finished_scene
 
         # Every committed change to a player's numbers is told to them if they are online.
         ledger_rows_committed.connect(tell_players, dispatch_uid="progression-tell-players")
@@ -20,3 +23,5 @@ class ProgressionConfig(AppConfig):
         SIGNAL_OBJECT_POST_PUPPET.connect(
             send_progression_on_puppet, dispatch_uid="progression-package-on-puppet"
         )
+        # A finished scene pays its development here, when the farming guard lets it.
+        scene_finished.connect(credit_finished_scene, dispatch_uid="progression-scene-credit")

@@ -26,6 +26,17 @@ DEFAULTS: dict[str, Any] = {
     "SCENE_POINTS_PER_USE": 2,
     "SCENE_CAP_PER_TRAIT": 6,
     "SCENE_PARTICIPATION_POINTS": 1,
+    # The farming guard. A finished scene earns development (and counts toward the weekly scene
+    # bonus) only when at least two different players (accounts that are not one player by the
+    # alt rule, `selectors.players`) each posed at least SCENE_MIN_POSES times in it, and it
+    # lasted at least SCENE_MIN_MINUTES from its start to its last pose (so neither a burst of
+    # scenes nor the idle-scene script ending one late makes it count). What a character earns
+    # from scenes in an ISO week is capped per trait (SCENE_WEEKLY_CAP_PER_TRAIT) and in all
+    # (SCENE_WEEKLY_CAP), which bounds the damage of an alt nobody has detected.
+    "SCENE_MIN_POSES": 3,
+    "SCENE_MIN_MINUTES": 15,
+    "SCENE_WEEKLY_CAP_PER_TRAIT": 12,
+    "SCENE_WEEKLY_CAP": 30,
     # Economy report: kudos mostly from one other account are flagged.
     "REPORT_SINGLE_SOURCE_SHARE": 0.6,
     "REPORT_SINGLE_SOURCE_MINIMUM": 5,

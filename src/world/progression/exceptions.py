@@ -4,17 +4,11 @@ Messages are written for players: commands print them as they are and the API re
 `detail`. `code` is the stable machine name the API returns beside it.
 """
 
+from world.errors import GameError
 
-class ProgressionError(Exception):
+
+class ProgressionError(GameError):
     code = "progression_error"
-
-    def __init__(self, message: str = "", **context):
-        super().__init__(message or self.default_message())
-        self.context = context
-
-    @property
-    def message(self) -> str:
-        return str(self)
 
     def default_message(self) -> str:
         return "That progression action cannot be done."

@@ -1,15 +1,7 @@
-"""Who is staff: the one answer every face and service asks."""
+"""Who is staff: the game's one rule (world.permissions), named here for the progression app."""
 
 from __future__ import annotations
 
-
-def is_staff(account) -> bool:
-    """Staff are superusers, Django staff, or holders of Evennia's Admin or Developer permission."""
-    if account is None or not getattr(account, "is_authenticated", True):
-        return False
-    if account.is_superuser or account.is_staff:
-        return True
-    return account.permissions.check("Admin", "Developer")
-
+from world.permissions import is_staff
 
 __all__ = ["is_staff"]

@@ -10,7 +10,7 @@ class ScenesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from .models import Scene
-        from .services import forget_scene_room
+        from .room_cache import forget_scene_room
 
         # A scene changed or deleted outside the services (the admin) must not leave a room
         # recording poses into it from its cache.

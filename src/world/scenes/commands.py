@@ -1,7 +1,8 @@
 """The scene and check commands: play in a scene, end it for its awards, roll a trait.
 
 Each command parses its input, calls one scenes service or selector and formats the answer for
-an 80-column client; every refusal is a ProgressionError printed as one line.
+an 80-column client; every refusal (a GameError: the scenes' own, or one from an app listening
+to a finished scene) is printed as one line.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from textwrap import fill
 from django.utils import timezone
 from evennia.commands.default.muxcommand import MuxCommand
 
-from world.progression.exceptions import ProgressionError
+from world.errors import GameError
+from world.permissions import is_staff
 from world.text import plain_text
 from world.text_table import command_table
 
@@ -23,13 +25,6 @@ from .shown import WIDTH, game_lines, game_text, scene_title
 SCENE_USAGE = "Usage: scene, scene/start [name], scene/join, /leave, /end, /log [id] [page]"
 FINISH_USAGE = "Usage: scene/finish <scene id or name>"
 CHECK_USAGE = "Usage: check <trait> [vs <difficulty>]"
-
-
-def is_staff(account) -> bool:
-    """Staff by the progression app's one rule (superuser, Django staff, Admin or Developer)."""
-    from world.progression.services import is_staff_account
-
-    return is_staff_account(account)
 
 
 class SceneCommandBase(MuxCommand):
@@ -45,7 +40,7 @@ class SceneCommandBase(MuxCommand):
             if unknown or len(self.switches) > 1:
                 raise SceneError(self.usage_for(self.switches))
             self.run()
-        except ProgressionError as error:
+        except GameError as error:
             self.msg(f"|r{game_lines(str(error))}|n")
 
     def run(self):
@@ -81,7 +76,9 @@ class CmdScene(SceneCommandBase):
       join   - join the open scene here (saying or posing here joins too)
       leave  - leave it: you no longer share in its awards
       end    - finish it (its GM or staff): everyone in it but the GM earns
-               development for the traits they checked and for posing, once
+               development for the traits they checked and for posing, once,
+               if at least two different players each posed three times in it
+               over a quarter of an hour or more (it says whether it did)
       log    - read a scene you took part in, a page at a time (without an
                id, the scene you are in, else your latest)
       read   - read one pose of it whole (the log cuts long ones short)
@@ -189,7 +186,10 @@ class CmdScene(SceneCommandBase):
         self.msg(game_lines(result.message))
         if not result.already_finished:
             self.caller.location.msg_contents(
-                game_lines(f"{self.caller.key} ends scene {scene_title(result.scene)}."),
+                game_lines(
+                    f"{self.caller.key} ends scene {scene_title(result.scene)}. "
+                    f"{result.verdict}".strip()
+                ),
                 exclude=[self.caller],
             )
 

@@ -1,10 +1,13 @@
 """Every way a scene action can be refused; each message is one line a player can read."""
 
-from world.progression.exceptions import ProgressionError
+from world.errors import GameError
 
 
-class SceneError(ProgressionError):
+class SceneError(GameError):
     code = "scene_error"
+
+    def default_message(self) -> str:
+        return "That scene action cannot be done."
 
 
 class NoOpenSceneError(SceneError):

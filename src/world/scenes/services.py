@@ -1,5 +1,5 @@
 """Changing scenes: opening one in a room, joining and leaving it, recording what is posed in
-it, and finishing it, which hands its participants their development awards."""
+it, and finishing it, which announces the scene to the apps that award it."""
 
 from __future__ import annotations
 
@@ -19,8 +19,10 @@ from .exceptions import (
     SceneError,
 )
 from .models import Scene, SceneMessage, SceneParticipation, SceneTraitUse
+from .room_cache import forget_open_scene, open_scene_cache
 from .selectors import idle_open_scenes, is_participant, is_scene_gm, open_scene_in
 from .shown import scene_title
+from .signals import SceneFinishNote, announce_finished
 
 SCENE_NAME_LENGTH = Scene._meta.get_field("name").max_length
 
@@ -28,11 +30,21 @@ SCENE_NAME_LENGTH = Scene._meta.get_field("name").max_length
 @dataclass(frozen=True)
 class SceneFinishResult:
     """What finishing a scene did: `already_finished` is True when it had been finished before
-    (by this call's time) and nothing was awarded now."""
+    (by this call's time) and nothing was awarded now; `notes` are what the apps listening to
+    `scene_finished` made of it (whether it qualified for awards, and why)."""
 
     scene: Scene
     already_finished: bool
-    transactions: list = field(default_factory=list)
+    notes: list[SceneFinishNote] = field(default_factory=list)
+
+    @property
+    def transactions(self) -> list:
+        return [tx for note in self.notes for tx in note.transactions]
+
+    @property
+    def verdict(self) -> str:
+        """The listeners' lines, one sentence after another."""
+        return " ".join(line for note in self.notes for line in note.lines)
 
     @property
     def message(self) -> str:
@@ -42,40 +54,28 @@ class SceneFinishResult:
                 f"Scene {scene_title(scene)} was already finished "
                 f"({scene.date_finished:%Y-%m-%d %H:%M}); nothing more was awarded."
             )
-        characters = len({tx.character_id for tx in self.transactions})
-        points = sum(tx.amount for tx in self.transactions)
-        if not self.transactions:
-            return f"Scene {scene_title(scene)} is finished; nobody earned development."
-        return (
-            f"Scene {scene_title(scene)} is finished: {points} development point"
-            f"{'s' if points != 1 else ''} to {characters} character"
-            f"{'s' if characters != 1 else ''}."
-        )
-
-
-def scene_award_participations(scene: Scene) -> list[SceneParticipation]:
-    """The participations that earn scene awards: everyone but the scene's GMs, who run it
-    rather than play in it."""
-    return list(
-        SceneParticipation.objects.filter(scene_id=scene.pk, is_gm=False)
-        .select_related("character")
-        .order_by("character_id")
-    )
+        transactions = self.transactions
+        characters = len({tx.character_id for tx in transactions})
+        points = sum(tx.amount for tx in transactions)
+        if not transactions:
+            summary = f"Scene {scene_title(scene)} is finished; nobody earned development."
+        else:
+            summary = (
+                f"Scene {scene_title(scene)} is finished: {points} development point"
+                f"{'s' if points != 1 else ''} to {characters} character"
+                f"{'s' if characters != 1 else ''}."
+            )
+        return f"{summary} {self.verdict}".strip()
 
 
 def finish_scene(scene: Scene, *, finished_by=None) -> SceneFinishResult:
-    """Mark the scene finished and award its participants' development, exactly once.
+    """Mark the scene finished and announce it (`signals.scene_finished`), exactly once.
 
     The scene row is locked first and its finish date read under the lock, so of two concurrent
-    finishes one awards and the other finds the scene finished; awards are also keyed by scene,
-    character and trait, so they could not be paid twice even without the lock. `finished_by`
-    (an account) is recorded as the GM on the awards.
+    finishes one announces and the other finds the scene finished. The listeners (progression's
+    development awards, voting's weekly scene credit) run inside this transaction.
+    `finished_by` (an account) is handed to them.
     """
-    from world.progression.services.scene_integration import (
-        award_scene_development_points,
-        calculate_automatic_scene_awards,
-    )
-
     with transaction.atomic():
         # FOR NO KEY UPDATE still serialises finishes, yet lets rows that reference the scene
         # (poses, awards) be inserted meanwhile.
@@ -83,17 +83,13 @@ def finish_scene(scene: Scene, *, finished_by=None) -> SceneFinishResult:
         if locked.date_finished is not None:
             _copy_finish(locked, scene)
             return SceneFinishResult(scene=locked, already_finished=True)
-        participations = scene_award_participations(locked)
-        awards = calculate_automatic_scene_awards(locked, participations)
-        transactions = award_scene_development_points(
-            locked, participations, awards, gm=finished_by
-        )
         locked.date_finished = timezone.now()
         locked.is_active = False
         locked.save(update_fields=["date_finished", "is_active"])
+        notes = announce_finished(locked, finished_by=finished_by)
     forget_open_scene(locked.location_id)
     _copy_finish(locked, scene)
-    return SceneFinishResult(scene=locked, already_finished=False, transactions=transactions)
+    return SceneFinishResult(scene=locked, already_finished=False, notes=notes)
 
 
 def _copy_finish(source: Scene, target: Scene) -> None:
@@ -189,7 +185,7 @@ def record_message(*, room, character, content: str) -> SceneMessage | None:
     and roster are cached on the room (two more the first time, one more when the character
     joins), whatever the number of participants.
     """
-    cached = _open_scene_cache(room)
+    cached = open_scene_cache(room)
     if cached is None:
         return None
     scene_pk, _participants = cached
@@ -202,7 +198,7 @@ def record_message(*, room, character, content: str) -> SceneMessage | None:
 def record_trait_use(*, room, character, trait) -> Scene | None:
     """Count one use of `trait` by `character` in `room`'s open scene (joining it if need be);
     returns that scene, or None (and records nothing) when no scene is open there."""
-    cached = _open_scene_cache(room)
+    cached = open_scene_cache(room)
     if cached is None:
         return None
     scene_pk, _participants = cached
@@ -228,34 +224,6 @@ def require_participant(scene: Scene, character) -> None:
         raise NotSceneParticipantError(f"You did not take part in scene {scene_title(scene)}.")
 
 
-# --- The open scene of a room, cached on the room ------------------------------------------------
-# `room.ndb.open_scene` holds (scene pk, {participant character pks}) or NO_OPEN_SCENE; every
-# service above that changes a room's scene or roster forgets it, and the next pose reloads it.
-
-NO_OPEN_SCENE = "none"
-
-
-def _open_scene_cache(room):
-    if room is None or room.pk is None:
-        return None
-    cached = room.ndb.open_scene
-    if cached is None:
-        scene = open_scene_in(room)
-        if scene is None:
-            cached = NO_OPEN_SCENE
-        else:
-            cached = (
-                scene.pk,
-                set(
-                    SceneParticipation.objects.filter(scene_id=scene.pk).values_list(
-                        "character_id", flat=True
-                    )
-                ),
-            )
-        room.ndb.open_scene = cached
-    return None if cached == NO_OPEN_SCENE else cached
-
-
 def _join_cached(cached, character) -> None:
     scene_pk, participants = cached
     if character.pk not in participants:
@@ -272,22 +240,6 @@ def _join_cached(cached, character) -> None:
         participants.add(character.pk)
 
 
-def forget_open_scene(room_pk) -> None:
-    """Drop the cached open scene of the room with `room_pk`, if that room is loaded."""
-    if room_pk is None:
-        return
-    from evennia.objects.models import ObjectDB
-
-    room = ObjectDB.get_cached_instance(room_pk)
-    if room is not None:
-        room.ndb.open_scene = None
-
-
-def forget_scene_room(sender, instance, **kwargs) -> None:
-    """Signal receiver: a scene was saved or deleted, so its room's cache may be stale."""
-    forget_open_scene(instance.location_id)
-
-
 def _open_scene_or_error(room) -> Scene:
     scene = open_scene_in(room)
     if scene is None:
@@ -297,12 +249,12 @@ def _open_scene_or_error(room) -> Scene:
 
 def _account_id(character, account):
     """The account a participation is credited to (the weekly scene bonus goes there): the one
-    playing the character, else the one owning it. Read once per joining, never per pose."""
+    playing the character, else the one the character's typeclass names as its owner (its
+    `credited_account` hook; scenes know nothing of ownership). Read once per joining."""
     if account is not None:
         return account.pk
     if character.db_account_id is not None:
         return character.db_account_id
-    from world.progression.services import owning_account
-
-    owner = owning_account(character)
+    credited = getattr(character, "credited_account", None)
+    owner = credited() if callable(credited) else None
     return owner.pk if owner is not None else None

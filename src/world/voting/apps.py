@@ -14,3 +14,10 @@ class VotingConfig(AppConfig):
         from .selectors import weekly_pay_changes
 
         register_weekly_pay_replay(weekly_pay_changes)
+
+        from world.scenes.signals import scene_finished
+
+        from .scene_credit import count_finished_scene
+
+        # A finished scene that qualified counts toward its players' weekly scene bonus.
+        scene_finished.connect(count_finished_scene, dispatch_uid="voting-scene-credit")

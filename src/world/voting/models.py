@@ -35,3 +35,27 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.voter} voted for {self.character} ({self.week})"
+
+
+class SceneCredit(models.Model):
+    """A qualifying scene counted toward an account's weekly scene bonus: written when the scene
+    finishes (voting listens to scenes' `scene_finished`), once per player who posed in it, and
+    read by the weekly run of `week` (the ISO week the scene finished in)."""
+
+    scene = models.ForeignKey("scenes.Scene", on_delete=models.CASCADE, related_name="+")
+    account = models.ForeignKey(
+        "accounts.AccountDB", on_delete=models.CASCADE, related_name="scene_credits"
+    )
+    week = models.CharField(max_length=8)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scene", "account"], name="scenecredit_once_per_scene_account"
+            )
+        ]
+        indexes = [models.Index(fields=["week", "account"], name="scenecredit_by_week_account")]
+
+    def __str__(self) -> str:
+        return f"{self.account} in scene {self.scene_id} ({self.week})"

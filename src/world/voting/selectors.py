@@ -9,8 +9,8 @@ from world.progression.models import XPTransaction
 from world.scenes.models import SceneParticipation
 
 from .conf import setting
-from .models import Vote
-from .rules import vote_xp, week_bounds
+from .models import SceneCredit, Vote
+from .rules import vote_xp
 
 
 def character_named(name: str):
@@ -47,15 +47,10 @@ def votes_received_by_account(week: str) -> dict[int, int]:
 
 
 def scenes_finished_by_account(week: str) -> dict[int, int]:
-    """{account pk: finished scenes it played or ran in during `week`}, one query. A scene
-    counts once per account, however many of its characters were in it."""
-    start, end = week_bounds(week)
+    """{account pk: qualifying scenes it posed in that finished during `week`}, one query (the
+    credits `scene_credit.count_finished_scene` recorded; one per player and scene)."""
     return dict(
-        SceneParticipation.objects.filter(
-            account__isnull=False,
-            scene__date_finished__gte=start,
-            scene__date_finished__lt=end,
-        )
+        SceneCredit.objects.filter(week=week)
         .order_by()
         .values_list("account_id")
         .annotate(scenes=Count("scene_id", distinct=True))

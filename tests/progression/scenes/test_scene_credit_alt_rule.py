@@ -7,7 +7,12 @@ import pytest
 from typeclasses.factories import AccountFactory, CharacterFactory
 from world.progression.models import DevelopmentTransaction
 from world.progression.services.players import confirm_own_player
-from world.scenes.factories import SceneFactory, SceneParticipationFactory, SceneTraitUseFactory
+from world.scenes.factories import (
+    SceneFactory,
+    SceneParticipationFactory,
+    SceneTraitUseFactory,
+    play_to_qualify,
+)
 from world.scenes.services import finish_scene
 from world.traits.factories import TraitFactory
 
@@ -18,10 +23,12 @@ def played_scene(gm_email: str, player_email: str):
     """A scene GMed by an account with `gm_email`, where a player's character checked a trait."""
     scene = SceneFactory()
     gm, player = AccountFactory(email=gm_email), AccountFactory(email=player_email)
-    SceneParticipationFactory(scene=scene, character=CharacterFactory(), account=gm, is_gm=True)
+    gm_character = CharacterFactory()
+    SceneParticipationFactory(scene=scene, character=gm_character, account=gm, is_gm=True)
     character = CharacterFactory(account=player)
     SceneParticipationFactory(scene=scene, character=character, account=player)
     SceneTraitUseFactory(scene=scene, character=character, trait=TraitFactory(), uses=3)
+    play_to_qualify(scene, gm_character, character)
     return scene, character, player
 
 
