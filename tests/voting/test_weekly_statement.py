@@ -14,7 +14,8 @@ from typeclasses.factories import AccountFactory
 from world.progression.models import XPTransaction
 from world.scenes.factories import SceneFactory, SceneParticipationFactory
 from world.scenes.models import Scene
-from world.voting.rules import week_bounds
+from world.voting.models import SceneCredit
+from world.voting.rules import week_bounds, week_of
 from world.voting.scripts import WeeklyVotesScript
 from world.voting.services import cast_vote, pay_due_weeks
 
@@ -48,9 +49,12 @@ def vote(voter, character, when):
 
 
 def finished_scene(*characters, when):
+    """A scene `characters` played to qualify, finished at `when`: its players' scene credits
+    are what voting's listener records for such a scene."""
     scene = SceneFactory()
     for character in characters:
         SceneParticipationFactory(scene=scene, character=character, account=character.account)
+        SceneCredit.objects.create(scene=scene, account=character.account, week=week_of(when))
     Scene.objects.filter(pk=scene.pk).update(date_finished=when, is_active=False)
 
 
