@@ -144,7 +144,9 @@ class KudosTransaction(models.Model):
     )
     # Empty for awards and claims; CORRECTION for a staff correction (a negative one lowers
     # what was earned instead of counting as a claim).
-    reason = models.CharField(max_length=20, choices=ProgressionReason.choices, blank=True)
+    reason = models.CharField(
+        max_length=20, choices=ProgressionReason.choices, blank=True, default="", db_default=""
+    )
     description = models.TextField(blank=True)
     awarded_by = models.ForeignKey(
         "accounts.AccountDB", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
