@@ -154,3 +154,12 @@ def test_bad_correction_input_gets_one_line_and_changes_nothing(
 ):
     assert play(staff, typed).startswith(message)
     assert not TraitValueTransaction.objects.exists()
+
+
+def test_a_kudos_correction_is_told_as_a_correction_in_the_history(
+    play, staff, account, other_account, player
+):
+    award_kudos(account, 10, KudosSourceCategoryFactory(), awarded_by=other_account)
+    play(staff, "correct/kudos Alice = -3 : gave twice")
+
+    assert "-3 kudos: correction (gave twice)" in play(player, "xp/history")

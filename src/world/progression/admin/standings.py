@@ -15,10 +15,17 @@ from world.classes.models import CharacterClassLevel
 from world.traits.admin import CharacterTraitValueAdmin as TraitValuePage
 from world.traits.models import CharacterTraitValue
 
+from ..models import ClassLevelTransaction, TraitValueTransaction
 from ..services.awards import award_development
 from ..services.corrections import correct_class_level, correct_development, correct_trait_value
 from ..types import DevelopmentSource, ProgressionReason
-from .base import AmountForm, correction_action, run_form_action, staff_account
+from .base import (
+    AmountForm,
+    ReadOnlyAdmin,
+    correction_action,
+    run_form_action,
+    staff_account,
+)
 
 
 class DevelopmentAwardForm(AmountForm):
@@ -114,3 +121,21 @@ class CharacterClassLevelAdmin(ClassLevelPage):
             correct=_correct_level,
         )
     ]
+
+
+@admin.register(TraitValueTransaction)
+class TraitValueTransactionAdmin(ReadOnlyAdmin):
+    list_display = ["transaction_date", "character", "trait", "amount", "reason", "gm"]
+    list_select_related = ["character", "trait", "gm"]
+    list_filter = ["reason", "transaction_date"]
+    search_fields = ["character__db_key", "trait__name", "description"]
+    ordering = ["-transaction_date", "-id"]
+
+
+@admin.register(ClassLevelTransaction)
+class ClassLevelTransactionAdmin(ReadOnlyAdmin):
+    list_display = ["transaction_date", "character", "character_class", "amount", "reason", "gm"]
+    list_select_related = ["character", "character_class", "gm"]
+    list_filter = ["reason", "transaction_date"]
+    search_fields = ["character__db_key", "character_class__name", "description"]
+    ordering = ["-transaction_date", "-id"]

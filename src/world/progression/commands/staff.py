@@ -23,8 +23,7 @@ from .base import CommandInputError, ProgressionCommand, echo, parse_amount, sho
 class StaffCommand(ProgressionCommand):
     """What the staff commands share: staff only, one switch naming what moves."""
 
-    help_category = "Progression staff"
-    locks = "cmd:perm(Admin) or perm(Developer)"
+    # Listed for everyone (as the staff switches of `xp` are); only staff may run them.
 
     def run(self):
         if not self.is_staff():
@@ -74,8 +73,8 @@ class CmdAward(StaffCommand):
       award/conversion <character> = <creation points> [<XP per point>]
 
     Switches:
-      charxp      - give XP to the character itself (transferable, or with
-                    /locked spendable only on that character)
+      charxp      - give XP to the character itself (transferable)
+      locked      - with charxp: locked XP, spendable only on that character
       dev         - a GM award of development points in a trait
       quest       - development points earned on a quest
       exploration - development points earned exploring
@@ -162,7 +161,8 @@ class CmdCorrect(StaffCommand):
     Switches:
       xp     - the player's account XP
       kudos  - the player's kudos
-      charxp - the character's transferable XP (with /locked, its locked XP)
+      charxp - the character's transferable XP
+      locked - with charxp: the character's locked XP instead
       dev    - development points earned in a trait (taken back from the bank
                first, then from the trait's value)
       trait  - a trait's value, on the 1-100 scale (+5 raises 2.0 to 2.5)
