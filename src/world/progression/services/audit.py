@@ -1,4 +1,5 @@
-"""Rebuilding balances from their ledgers (`progression_audit --fix`)."""
+"""Rebuilding balances, trait values and class levels from their ledgers
+(`progression_audit --fix`)."""
 
 from __future__ import annotations
 

@@ -76,14 +76,16 @@ def refund_unlock(
 
 
 def _drop_class_level(record: CharacterUnlock, description: str, gm) -> None:
-    """The class falls back below the refunded level. The unlock explained one level; levels
-    staff gave above it since fall with it, and a REFUND row explains them."""
+    """The class falls back below the refunded level; levels staff gave above it since fall
+    with it, and a REFUND row explains them."""
     level = CharacterClassLevel.objects.filter(
         character_id=record.character_id, character_class_id=record.character_class_id
     )
     current = level.values_list("level", flat=True).first() or 0
     new_level = record.target_level - 1
-    if current - new_level > 1:
+    # The refunded unlock explains a drop of one; a class staff moved since needs a row for the
+    # rest of the change.
+    if current - new_level != 1:
         post_class_level_change(
             record.character_id,
             record.character_class_id,
