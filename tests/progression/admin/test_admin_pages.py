@@ -11,6 +11,7 @@ from typeclasses.factories import AccountFactory, CharacterFactory
 from world.classes.factories import CharacterClassFactory, PathFactory
 from world.progression import factories as f
 from world.progression import models as m
+from world.progression.services.corrections import correct_class_level, correct_trait_value
 from world.progression.services.ledger import Pool, post
 from world.progression.services.xp import post_account_xp, post_character_xp
 from world.progression.types import DevelopmentSource, ProgressionReason
@@ -36,6 +37,8 @@ LEDGERS_AND_BALANCES = {
     m.CharacterOwner,
     m.KudosRewardRequest,
     m.CharacterPathHistory,  # changed only through select_path (an admin action and page)
+    m.TraitValueTransaction,
+    m.ClassLevelTransaction,
 }
 # The most any changelist takes with 100 rows: session, count(s), the page with its related rows
 # joined in, the action form and the list filters' choices; none of it grows with the rows.
@@ -118,6 +121,18 @@ class Rows:
                 source=DevelopmentSource.COMBAT,
                 amount=1,
                 gm=self.account(1),
+            )
+
+    def _TraitValueTransaction(self, indexes):
+        trait = TraitFactory()
+        for i in indexes:
+            correct_trait_value(self.character(i), trait, 5, gm=self.account(1), reason_text="x")
+
+    def _ClassLevelTransaction(self, indexes):
+        character_class = CharacterClassFactory()
+        for i in indexes:
+            correct_class_level(
+                self.character(i), character_class, 1, gm=self.account(1), reason_text="x"
             )
 
     def _KudosPointsData(self, indexes):

@@ -80,6 +80,11 @@ STAFF_FORMS = [
     "kudos/award {other} = good sport 2 : a gracious loss",
     "kudos/award {other} = staff 5",
     "unlock/refund {other} = {class_} 1 : a refund with a long reason to show it",
+    "award/charxp {other} = 5 : for running the harbour plot with us all evening",
+    "award/quest {other} = {trait} 3 : found the lost library under the harbour",
+    "correct/trait {other} = {trait} +1 : a typo at creation",
+    "correct/level {other} = {class_} +1 : a level given for the war",
+    "correct/kudos {other} = -1 : counted twice",
 ]
 HELP_FORMS = [f"help {command.key}" for command in (*PROGRESSION_COMMANDS, *VOTING_COMMANDS)]
 

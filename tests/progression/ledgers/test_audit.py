@@ -94,8 +94,9 @@ def test_the_audit_takes_the_same_queries_for_one_account_or_many(
     for _ in range(10):
         award_xp(AccountFactory(), 3)
     # Two queries (ledger GROUP BY and balance rows) for each of the four kinds of balance,
-    # plus the two that name accounts and characters.
-    with django_assert_max_num_queries(10):
+    # three (two ledger GROUP BYs and the rows) for trait values and for class levels, plus the
+    # four that name accounts, characters, traits and classes.
+    with django_assert_max_num_queries(18):
         _audit()
 
 

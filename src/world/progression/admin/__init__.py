@@ -1,6 +1,16 @@
 """The progression admin, one module per concern mirroring models/; importing registers them."""
 
-from . import character_xp, development, kudos, ownership, paths, requirements, rewards, unlocks
+from . import (
+    character_xp,
+    development,
+    kudos,
+    ownership,
+    paths,
+    requirements,
+    rewards,
+    standings,
+    unlocks,
+)
 from .character_xp import CharacterXPAdmin, CharacterXPTransactionAdmin
 from .development import DevelopmentPointsAdmin, DevelopmentTransactionAdmin
 from .kudos import (
@@ -23,6 +33,7 @@ from .requirements import (
     TraitRequirementAdmin,
 )
 from .rewards import ExperiencePointsDataAdmin, XPTransactionAdmin
+from .standings import CharacterClassLevelAdmin, CharacterTraitValueAdmin
 from .unlocks import (
     CharacterUnlockAdmin,
     ClassLevelUnlockAdmin,
@@ -35,8 +46,10 @@ from .unlocks import (
 
 __all__ = [
     "AchievementRequirementAdmin",
+    "CharacterClassLevelAdmin",
     "CharacterOwnerAdmin",
     "CharacterPathHistoryAdmin",
+    "CharacterTraitValueAdmin",
     "CharacterUnlockAdmin",
     "CharacterXPAdmin",
     "CharacterXPTransactionAdmin",
@@ -69,5 +82,6 @@ __all__ = [
     "paths",
     "requirements",
     "rewards",
+    "standings",
     "unlocks",
 ]

@@ -85,7 +85,8 @@ class AmountForm(forms.Form):
 
 class CorrectionForm(forms.Form):
     amount = forms.IntegerField(
-        help_text="Signed: positive adds XP that was missed, negative takes back XP given in error."
+        help_text="Signed: positive adds what was missed, negative takes back what was given "
+        "in error."
     )
     reason_text = forms.CharField(
         label="Reason",
@@ -102,3 +103,25 @@ class CorrectionForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def correction_action(
+    name: str, description: str, *, title: str, correct: Callable[[object, int, object, str], str]
+):
+    """An admin action named `name` that asks for a signed amount and a reason, then calls
+    `correct(row, amount, staff, reason_text)` (one service call) for each selected row."""
+
+    @admin.action(description=description)
+    def action(modeladmin, request, queryset):
+        gm = staff_account(request)
+        return run_form_action(
+            modeladmin,
+            request,
+            queryset,
+            form_class=CorrectionForm,
+            title=title,
+            apply=lambda row, data: correct(row, data["amount"], gm, data["reason_text"]),
+        )
+
+    action.__name__ = name
+    return action

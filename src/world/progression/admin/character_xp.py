@@ -1,9 +1,24 @@
-"""Character XP pools and their ledger: read-only, changed only by the services."""
+"""Character XP pools and their ledger: read-only, changed only by the services (award and
+correct actions here; creation-point conversion on the character owner page)."""
 
 from django.contrib import admin
 
 from ..models import CharacterXP, CharacterXPTransaction
-from .base import ReadOnlyAdmin
+from ..services.awards import award_character_xp
+from ..services.corrections import correct_character_xp
+from ..types import ProgressionReason
+from .base import AmountForm, ReadOnlyAdmin, correction_action, run_form_action, staff_account
+
+
+def _correct(row, amount, gm, reason_text) -> str:
+    correct_character_xp(
+        row.character, amount, transferable=row.transferable, gm=gm, reason_text=reason_text
+    )
+    return f"Corrected {row.character}'s {_kind(row)} XP by {amount:+d}."
+
+
+def _kind(row) -> str:
+    return "transferable" if row.transferable else "locked"
 
 
 @admin.register(CharacterXP)
@@ -13,6 +28,39 @@ class CharacterXPAdmin(ReadOnlyAdmin):
     list_filter = ["transferable"]
     search_fields = ["character__db_key"]
     ordering = ["character__db_key", "transferable"]
+    actions = [
+        "award_action",
+        correction_action(
+            "correct_action",
+            "Correct the selected character XP pools",
+            title="Correct character XP",
+            correct=_correct,
+        ),
+    ]
+
+    @admin.action(description="Award XP to the selected character XP pools")
+    def award_action(self, request, queryset):
+        gm = staff_account(request)
+
+        def apply(row, data):
+            award_character_xp(
+                row.character,
+                data["amount"],
+                transferable=row.transferable,
+                reason=ProgressionReason.GM_AWARD,
+                description=data["description"],
+                gm=gm,
+            )
+            return f"Awarded {data['amount']} {_kind(row)} XP to {row.character}."
+
+        return run_form_action(
+            self,
+            request,
+            queryset.select_related("character"),
+            form_class=AmountForm,
+            title="Award character XP",
+            apply=apply,
+        )
 
 
 @admin.register(CharacterXPTransaction)

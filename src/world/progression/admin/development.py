@@ -1,9 +1,11 @@
-"""Development points per character and trait, and their ledger: read-only."""
+"""Development points per character and trait, and their ledger: read-only, changed by the
+award and correction actions (which call the services)."""
 
 from django.contrib import admin
 
 from ..models import DevelopmentPoints, DevelopmentTransaction
 from .base import ReadOnlyAdmin
+from .standings import award_development_action, correct_development_action
 
 
 @admin.register(DevelopmentPoints)
@@ -13,6 +15,7 @@ class DevelopmentPointsAdmin(ReadOnlyAdmin):
     list_filter = ["trait__category"]
     search_fields = ["character__db_key", "trait__name"]
     ordering = ["character__db_key", "trait__name"]
+    actions = [award_development_action, correct_development_action]
 
 
 @admin.register(DevelopmentTransaction)

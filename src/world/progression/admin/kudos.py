@@ -13,8 +13,14 @@ from ..models import (
     KudosSourceCategory,
     KudosTransaction,
 )
+from ..services.corrections import correct_kudos
 from ..services.kudos import cancel_kudos_reward, deliver_kudos_reward
-from .base import ReadOnlyAdmin, run_form_action, staff_account
+from .base import ReadOnlyAdmin, correction_action, run_form_action, staff_account
+
+
+def _correct_kudos(row, amount, gm, reason_text) -> str:
+    correct_kudos(row.account, amount, gm=gm, reason_text=reason_text)
+    return f"Corrected {row.account}'s kudos by {amount:+d}."
 
 
 @admin.register(KudosSourceCategory)
@@ -58,6 +64,14 @@ class KudosPointsDataAdmin(ReadOnlyAdmin):
     list_select_related = ["account"]
     search_fields = ["account__username"]
     ordering = ["account__username"]
+    actions = [
+        correction_action(
+            "correct_kudos_action",
+            "Correct the selected kudos balances",
+            title="Correct kudos",
+            correct=_correct_kudos,
+        )
+    ]
     readonly_fields = [
         "account",
         "total_earned",
@@ -85,6 +99,7 @@ class KudosTransactionAdmin(ReadOnlyAdmin):
         "amount",
         "source_category",
         "claim_category",
+        "reason",
         "awarded_by",
         "character",
     ]

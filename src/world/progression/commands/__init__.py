@@ -13,6 +13,7 @@ from .email import CmdEmail
 from .kudos import CmdKudos
 from .paths import CmdPath
 from .plan import CmdPlan
+from .staff import CmdAward, CmdCorrect
 from .train import CmdTrain
 from .unlocks import CmdUnlock, CmdUnlocks
 from .xp import CmdXP
@@ -27,12 +28,16 @@ PROGRESSION_COMMANDS = (
     CmdTrain,
     CmdPlan,
     CmdEmail,
+    CmdAward,
+    CmdCorrect,
 )
 ACCOUNT_PROGRESSION_COMMANDS = PROGRESSION_COMMANDS
 
 __all__ = [
     "ACCOUNT_PROGRESSION_COMMANDS",
     "PROGRESSION_COMMANDS",
+    "CmdAward",
+    "CmdCorrect",
     "CmdDevelopment",
     "CmdEmail",
     "CmdKudos",

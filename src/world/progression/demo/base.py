@@ -19,6 +19,7 @@ PLAYER_KEY = "player"
 FRIEND_KEY = "friend"
 CHARACTER_KEYS = ("Ayla", "Bren")
 FRIEND_CHARACTER_KEY = "Corin"
+STARTING = "Starting value at character creation"
 
 TRAITS = [
     # name, type, category, starting values for Ayla and Bren (1-100 scale; 25 shows as 2.5)
@@ -75,6 +76,8 @@ def seed() -> None:
     from evennia.server.models import ServerConfig
 
     from world.classes.models import CharacterClassLevel
+    from world.progression.services.corrections import correct_class_level, correct_trait_value
+    from world.progression.types import ProgressionReason
     from world.traits.models import CharacterTraitValue
 
     passwords = demo_passwords()
@@ -107,21 +110,17 @@ def seed() -> None:
     for account, character in ((player, characters[0]), (friend, corin)):
         if not account.db._last_puppet:
             account.db._last_puppet = character
+    # Starting values and classes go through the services, so each has its ledger row and the
+    # audit stays clean on the demo game.
+    starting = {"reason": ProgressionReason.OTHER, "gm": None, "reason_text": STARTING}
     for index, character in enumerate(characters):
         for name, _type, _category, *values in TRAITS:
-            CharacterTraitValue.objects.get_or_create(
-                character=character, trait=traits[name], defaults={"value": values[index]}
-            )
-    CharacterClassLevel.objects.get_or_create(
-        character=characters[0],
-        character_class=classes["Warrior"],
-        defaults={"level": 1, "is_primary": True},
-    )
-    CharacterClassLevel.objects.get_or_create(
-        character=characters[1],
-        character_class=classes["Scholar"],
-        defaults={"level": 1, "is_primary": True},
-    )
+            held = CharacterTraitValue.objects.filter(character=character, trait=traits[name])
+            if values[index] and not held.exists():
+                correct_trait_value(character, traits[name], values[index], **starting)
+    for character, class_name in ((characters[0], "Warrior"), (characters[1], "Scholar")):
+        if not CharacterClassLevel.objects.filter(character=character).exists():
+            correct_class_level(character, classes[class_name], 1, **starting)
 
 
 def traits_and_classes() -> tuple[dict, dict]:

@@ -32,6 +32,7 @@ CHARACTER_AWARDS = ((R.SCENE_AWARD, 70), (R.GM_AWARD, 30))
 DEVELOPMENT_SOURCES = [s for s in DevelopmentSource.values if s != DevelopmentSource.OTHER]
 KUDOS_WHY = ("Great duel at the docks", "Kept the scene moving", "Lovely pose", "Helped a newbie")
 # Shares of the rows left after each character's creation-points conversion.
+STARTING = "Starting value at character creation"
 SHARES = {"account_xp": 0.40, "kudos": 0.22, "character_xp": 0.18, "development": 0.20}
 PURCHASE_SHARE = 0.3  # of character XP events: try to buy the next class level
 
@@ -67,6 +68,7 @@ class Year:
         self.levels = {c.id: 1 for c in characters}
         traits = catalogue.trait_ids
         self.values = {(c.id, t): rng.randint(5, 18) for c in characters for t in traits}
+        self.starting_values = dict(self.values)  # each with its row in the values' ledger
         self.points = defaultdict(lambda: [0, 0])  # (character, trait) -> earned, banked
 
     def when(self, start: datetime) -> datetime:
@@ -261,6 +263,12 @@ class Year:
             t.points.add((character_id, trait_id, earned, banked, now))
         for (character_id, trait_id), value in self.values.items():
             t.values.add((character_id, trait_id, value))
+        for (character_id, trait_id), value in self.starting_values.items():
+            t.value_rows.add((character_id, trait_id, value, R.OTHER, STARTING, joined))
         for character in self.characters:
             level = self.levels[character.id]
             t.levels.add((character.id, character.primary_class_id, level, True))
+            # Level 1 is where a character starts; the purchases above it explain the rest.
+            t.level_rows.add(
+                (character.id, character.primary_class_id, 1, R.OTHER, STARTING, joined)
+            )

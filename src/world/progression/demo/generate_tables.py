@@ -78,6 +78,8 @@ class Catalogue:
             m.DevelopmentTransaction,
             m.CharacterUnlock,
             m.CharacterOwner,
+            m.TraitValueTransaction,
+            m.ClassLevelTransaction,
             CharacterTraitValue,
             CharacterClassLevel,
         ]
@@ -174,6 +176,11 @@ class Tables:
             ("character_id", "trait_id", "total_earned", "banked_points", "updated_date"),
         )
         self.values = Inserter(CharacterTraitValue, ("character_id", "trait_id", "value"))
+        ledger = ("amount", "reason", "description", "transaction_date")
+        self.value_rows = Inserter(m.TraitValueTransaction, ("character_id", "trait_id", *ledger))
+        self.level_rows = Inserter(
+            m.ClassLevelTransaction, ("character_id", "character_class_id", *ledger)
+        )
         self.levels = Inserter(
             CharacterClassLevel, ("character_id", "character_class_id", "level", "is_primary")
         )

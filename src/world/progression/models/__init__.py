@@ -27,6 +27,7 @@ from .requirements import (
     TraitRequirement,
 )
 from .rewards import ExperiencePointsData, XPTransaction
+from .standings import ClassLevelTransaction, TraitValueTransaction
 from .unlocks import (
     CharacterUnlock,
     ClassLevelUnlock,
@@ -48,6 +49,7 @@ __all__ = [
     "CharacterXP",
     "CharacterXPTransaction",
     "ClassLevelRequirement",
+    "ClassLevelTransaction",
     "ClassLevelUnlock",
     "ClassXPCost",
     "DevelopmentPoints",
@@ -67,6 +69,7 @@ __all__ = [
     "TierRequirement",
     "TraitRatingUnlock",
     "TraitRequirement",
+    "TraitValueTransaction",
     "TraitXPCost",
     "XPCostChart",
     "XPCostEntry",

@@ -113,7 +113,9 @@ class DevelopmentTransaction(models.Model):
     )
     trait = models.ForeignKey("traits.Trait", on_delete=models.CASCADE, related_name="+")
     source = models.CharField(max_length=20, choices=DevelopmentSource.choices)
-    amount = models.IntegerField()  # points earned (0 for a row that only moves the bank)
+    # Points earned (0 for a row that only moves the bank; below 0 only for a CORRECTION that
+    # takes back points awarded in error).
+    amount = models.IntegerField()
     # How this row changed the bank: + points held behind a locked threshold, - points released
     # by buying it. The bank's balance is the sum of this column.
     banked = models.IntegerField(default=0)
@@ -138,8 +140,10 @@ class DevelopmentTransaction(models.Model):
         ordering = ["-transaction_date", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(amount__gt=0) | (Q(amount=0) & ~Q(banked=0)),
-                name="devtransaction_earns_or_moves_the_bank",
+                condition=Q(amount__gt=0)
+                | (Q(amount=0) & ~Q(banked=0))
+                | Q(amount__lt=0, reason=ProgressionReason.CORRECTION),
+                name="devtransaction_earns_moves_the_bank_or_corrects",
             ),
         ]
         indexes = [

@@ -8,6 +8,7 @@ from django.utils import timezone
 from evennia.utils.idmapper.models import SharedMemoryModel
 
 from ..rules.amounts import BALANCE_LIMIT
+from ..types import ProgressionReason
 
 
 class KudosSourceCategory(SharedMemoryModel):
@@ -141,6 +142,11 @@ class KudosTransaction(models.Model):
         on_delete=models.PROTECT,
         related_name="transactions",
     )
+    # Empty for awards and claims; CORRECTION for a staff correction (a negative one lowers
+    # what was earned instead of counting as a claim).
+    reason = models.CharField(
+        max_length=20, choices=ProgressionReason.choices, blank=True, default="", db_default=""
+    )
     description = models.TextField(blank=True)
     awarded_by = models.ForeignKey(
         "accounts.AccountDB", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -163,8 +169,13 @@ class KudosTransaction(models.Model):
                 condition=(
                     Q(source_category__isnull=False, claim_category__isnull=True, amount__gt=0)
                     | Q(source_category__isnull=True, claim_category__isnull=False, amount__lt=0)
+                    | Q(
+                        source_category__isnull=True,
+                        claim_category__isnull=True,
+                        reason=ProgressionReason.CORRECTION,
+                    )
                 ),
-                name="kudostransaction_award_has_source_claim_has_category",
+                name="kudostransaction_award_claim_or_correction",
             ),
         ]
         indexes = [

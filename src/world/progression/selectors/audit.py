@@ -16,6 +16,9 @@ from django.db.models import Sum
 from evennia.accounts.models import AccountDB
 from evennia.objects.models import ObjectDB
 
+from world.classes.models import CharacterClass
+from world.traits.models import Trait
+
 from ..models import (
     CharacterXP,
     CharacterXPTransaction,
@@ -28,6 +31,7 @@ from ..models import (
 )
 from ..models.ledger import ledger_totals
 from ..rules.ledger import balance_effect
+from .standings import STANDINGS, Standing, standing_mismatches
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,8 @@ class Check:
 
 def _checks() -> tuple[Check, ...]:
     xp = ledger_totals()
-    kudos = ledger_totals(reason_field=None)
+    # Kudos rows carry a reason only when they are corrections ("" otherwise).
+    kudos = ledger_totals()
     return (
         Check(
             "account XP",
@@ -91,8 +96,8 @@ def _checks() -> tuple[Check, ...]:
             KudosTransaction,
             ("account_id",),
             {"total_earned": kudos["earned"], "total_claimed": kudos["spent"]},
-            ("amount",),
-            lambda amount: balance_effect(None, amount),
+            ("reason", "amount"),
+            balance_effect,
         ),
         Check(
             "development points",
@@ -106,17 +111,36 @@ def _checks() -> tuple[Check, ...]:
     )
 
 
-CHECKS = tuple(check.name for check in _checks())
+STANDING_MODELS = tuple(standing.model for standing in STANDINGS)
+CHECKS = (*(check.name for check in _checks()), *(standing.name for standing in STANDINGS))
 
 
 def find_mismatches(progress=None) -> list[Mismatch]:
-    """Every balance that differs from its ledger (`progress(name)` is called per check)."""
+    """Every balance, trait value and class level that differs from its ledgers
+    (`progress(name)` is called per check)."""
     found: list[Mismatch] = []
     for check in _checks():
         found.extend(_mismatches(check))
         if progress:
             progress(check.name)
+    for standing in STANDINGS:
+        found.extend(_standing_mismatches(standing))
+        if progress:
+            progress(standing.name)
     return _named(found)
+
+
+def _standing_mismatches(standing: Standing, only: dict | None = None) -> Iterator[Mismatch]:
+    field = standing.value_field
+    for key, have, should in standing_mismatches(standing, only):
+        yield Mismatch(
+            standing.name,
+            standing.model,
+            dict(zip(standing.key_fields, key, strict=True)),
+            "",
+            {field: have},
+            {field: should},
+        )
 
 
 def _mismatches(check: Check, only: dict | None = None) -> Iterator[Mismatch]:
@@ -174,9 +198,14 @@ def _ledger_sums_row_by_row(check: Check, only: dict | None) -> dict[tuple, dict
     return sums
 
 
-def ledger_balance(mismatch: Mismatch) -> dict:
+def ledger_balance(mismatch: Mismatch) -> dict | None:
     """What the ledger says now for the one balance row `mismatch` names (read again, so a
     rebuild under that row's lock uses the ledger as it stands, not as the audit saw it)."""
+    for standing in STANDINGS:
+        if standing.model is mismatch.model:
+            for found in _standing_mismatches(standing, only=mismatch.key):
+                return found.ledger
+            return None  # it equals its ledgers now: nothing to rebuild
     check = next(check for check in _checks() if check.balance is mismatch.model)
     for found in _mismatches(check, only=mismatch.key):
         return found.ledger
@@ -190,12 +219,29 @@ def ledger_balance(mismatch: Mismatch) -> dict:
     }
 
 
+def _subject(key: dict) -> tuple | None:
+    for field in ("trait_id", "character_class_id"):
+        if field in key:
+            return (field, key[field])
+    return None
+
+
 def _named(found: list[Mismatch]) -> list[Mismatch]:
-    """Put account and character names on the mismatches (two queries, however many)."""
+    """Put account, character, trait and class names on the mismatches (a query each, however
+    many)."""
     account_ids = {m.key["account_id"] for m in found if "account_id" in m.key}
     character_ids = {m.key["character_id"] for m in found if "character_id" in m.key}
     accounts = dict(AccountDB.objects.filter(pk__in=account_ids).values_list("pk", "username"))
     characters = dict(ObjectDB.objects.filter(pk__in=character_ids).values_list("pk", "db_key"))
+    trait_ids = {m.key["trait_id"] for m in found if "trait_id" in m.key}
+    class_ids = {m.key["character_class_id"] for m in found if "character_class_id" in m.key}
+    subjects = {
+        ("trait_id", pk): name
+        for pk, name in Trait.objects.filter(pk__in=trait_ids).values_list("pk", "name")
+    } | {
+        ("character_class_id", pk): name
+        for pk, name in CharacterClass.objects.filter(pk__in=class_ids).values_list("pk", "name")
+    }
     named = []
     for m in found:
         if "account_id" in m.key:
@@ -203,6 +249,8 @@ def _named(found: list[Mismatch]) -> list[Mismatch]:
         else:
             owner = characters.get(m.key["character_id"], f"character #{m.key['character_id']}")
         kind = m.kind
+        if m.model in STANDING_MODELS and (subject := _subject(m.key)):
+            kind = f"{m.kind} ({subjects.get(subject, subject)})"
         if m.model is CharacterXP:
             kind = f"character XP ({'transferable' if m.key['transferable'] else 'locked'})"
         named.append(Mismatch(kind, m.model, m.key, owner, m.balance, m.ledger))

@@ -102,6 +102,12 @@ def trait_named(name: str):
     return Trait.objects.filter(name__iexact=name.strip()).first() if name.strip() else None
 
 
+def character_class_named(name: str):
+    """The character class called `name` (case-insensitive), or None."""
+    name = name.strip()
+    return CharacterClass.objects.filter(name__iexact=name).first() if name else None
+
+
 def character_xp_pools(character) -> dict[str, int]:
     """XP available in the character's own pools: {"locked": n, "transferable": n}."""
     row = with_character_xp(ObjectDB.objects.filter(pk=character.pk)).values(

@@ -172,10 +172,11 @@ def account_history(
                     When(claim_category__isnull=False, then=_text("kudos_claim")),
                     default=_text("kudos_award"),
                 ),
+                # A staff correction has neither category: it is told as a "correction".
                 subject=Coalesce(
                     F("source_category__display_name"),
                     F("claim_category__display_name"),
-                    _text(),
+                    F("reason"),
                 ),
                 pool=_text("kudos"),
             )

@@ -12,6 +12,7 @@ from world.traits.models import CharacterTraitValue
 from ..exceptions import InvalidUnlockError
 from ..models import CharacterUnlock, CharacterXPTransaction, XPTransaction
 from ..models.locks import lock_character
+from ..models.standings import post_class_level_change, post_trait_value_change, set_class_level
 from ..selectors.shop import ACCOUNT, LOCKED, TRANSFERABLE
 from ..types import ProgressionReason
 from .development import bank_development_points
@@ -68,23 +69,37 @@ def refund_unlock(
         record.refunded_by = gm
         record.save(update_fields=["refunded_date", "refunded_by"])
         if record.character_class_id is not None:
-            _drop_class_level(record)
+            _drop_class_level(record, description, gm)
         else:
-            _drop_trait_rating(record)
+            _drop_trait_rating(record, description, gm)
         return record
 
 
-def _drop_class_level(record: CharacterUnlock) -> None:
+def _drop_class_level(record: CharacterUnlock, description: str, gm) -> None:
+    """The class falls back below the refunded level; levels staff gave above it since fall
+    with it, and a REFUND row explains them."""
     level = CharacterClassLevel.objects.filter(
         character_id=record.character_id, character_class_id=record.character_class_id
     )
-    if record.target_level <= 1:
-        level.delete()
+    current = level.values_list("level", flat=True).first() or 0
+    new_level = record.target_level - 1
+    # The refunded unlock explains a drop of one; a class staff moved since needs a row for the
+    # rest of the change.
+    if current - new_level != 1:
+        post_class_level_change(
+            record.character_id,
+            record.character_class_id,
+            new_level + 1 - current,
+            new_level=new_level,
+            reason=ProgressionReason.REFUND,
+            description=description,
+            gm=gm,
+        )
     else:
-        level.update(level=record.target_level - 1)
+        set_class_level(record.character_id, record.character_class_id, new_level)
 
 
-def _drop_trait_rating(record: CharacterUnlock) -> None:
+def _drop_trait_rating(record: CharacterUnlock, description: str, gm) -> None:
     """The trait falls back below the refunded threshold; what it loses is banked, not lost."""
     value = (
         CharacterTraitValue.objects.select_for_update(no_key=True)
@@ -97,9 +112,20 @@ def _drop_trait_rating(record: CharacterUnlock) -> None:
     excess = value.value - ceiling
     value.value = ceiling
     value.save(update_fields=["value"])
-    # Development points that had carried it past the threshold go back to the bank (values
-    # that never came from development points, such as creation, are not points to bank).
-    bank_development_points(record, excess)
+    # Development points that had carried it past the threshold go back to the bank; the rest of
+    # the drop (values that never came from development points, such as creation) is explained
+    # by a REFUND row of the trait value's own ledger.
+    banked = bank_development_points(record, excess)
+    if excess > banked:
+        post_trait_value_change(
+            record.character_id,
+            record.trait_id,
+            banked - excess,
+            new_value=ceiling,
+            reason=ProgressionReason.REFUND,
+            description=description,
+            gm=gm,
+        )
 
 
 __all__ = ["refund_unlock"]

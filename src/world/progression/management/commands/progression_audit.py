@@ -16,8 +16,10 @@ from world.progression.services.audit import rebuild_balances
 class Command(BaseCommand):
     help = (
         "Compare account XP, character XP, kudos and development point balances with the sums "
-        "of their ledgers. Prints every mismatch and exits 1 when there is any. --fix sets each "
-        "wrong balance to its ledger's totals (the ledger is the record of what happened) and "
+        "of their ledgers, trait values with their development and trait value ledgers, and "
+        "class levels with their standing purchases and class level ledger. Prints every "
+        "mismatch and exits 1 when there is any. --fix sets each wrong balance, value or level "
+        "to what its ledgers say (the ledger is the record of what happened) and "
         "writes what it changed to the server's security log as well as here; a ledger whose "
         "totals no balance can hold is reported and left for staff to correct (exit 1)."
     )

@@ -1,0 +1,141 @@
+"""Trait values and class levels: read-only tables whose numbers change only through services
+that write a ledger row (purchases, development, refunds, and the corrections offered here).
+
+The traits and classes apps register plain read-only admins (they know nothing of progression);
+this module replaces them with the same pages plus the correction actions.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+
+from world.classes.admin import CharacterClassLevelAdmin as ClassLevelPage
+from world.classes.models import CharacterClassLevel
+from world.traits.admin import CharacterTraitValueAdmin as TraitValuePage
+from world.traits.models import CharacterTraitValue
+
+from ..models import ClassLevelTransaction, TraitValueTransaction
+from ..services.awards import award_development
+from ..services.corrections import correct_class_level, correct_development, correct_trait_value
+from ..types import DevelopmentSource, ProgressionReason
+from .base import (
+    AmountForm,
+    ReadOnlyAdmin,
+    correction_action,
+    run_form_action,
+    staff_account,
+)
+
+
+class DevelopmentAwardForm(AmountForm):
+    source = forms.ChoiceField(
+        choices=[
+            (DevelopmentSource.OTHER, "GM award"),
+            (DevelopmentSource.QUEST, "Quest"),
+            (DevelopmentSource.EXPLORATION, "Exploration"),
+        ],
+        help_text="Development points before the character's rate modifiers.",
+    )
+    field_order = ["source", "amount", "description"]
+
+
+def award_development_action(modeladmin, request, queryset):
+    """Award development points (a GM, quest or exploration award) to the selected rows'
+    character and trait."""
+    gm = staff_account(request)
+
+    def apply(row, data):
+        award = award_development(
+            character=row.character,
+            trait=row.trait,
+            amount=data["amount"],
+            source=data["source"],
+            reason=ProgressionReason.GM_AWARD,
+            description=data["description"],
+            gm=gm,
+        )
+        return f"Awarded {award.amount} {row.trait} development points to {row.character}."
+
+    return run_form_action(
+        modeladmin,
+        request,
+        queryset.select_related("character", "trait"),
+        form_class=DevelopmentAwardForm,
+        title="Award development",
+        apply=apply,
+    )
+
+
+award_development_action.short_description = "Award development (GM, quest or exploration)"
+
+
+def _correct_development(row, amount, gm, reason_text) -> str:
+    correct_development(row.character, row.trait, amount, gm=gm, reason_text=reason_text)
+    return f"Corrected {row.character}'s {row.trait} development by {amount:+d} points."
+
+
+correct_development_action = correction_action(
+    "correct_development_action",
+    "Correct development points of the selected rows",
+    title="Correct development points",
+    correct=_correct_development,
+)
+
+
+def _correct_value(row, amount, gm, reason_text) -> str:
+    correct_trait_value(row.character, row.trait, amount, gm=gm, reason_text=reason_text)
+    return f"Corrected {row.character}'s {row.trait} by {amount:+d}."
+
+
+def _correct_level(row, amount, gm, reason_text) -> str:
+    correct_class_level(row.character, row.character_class, amount, gm=gm, reason_text=reason_text)
+    return f"Corrected {row.character}'s {row.character_class} level by {amount:+d}."
+
+
+admin.site.unregister(CharacterTraitValue)
+admin.site.unregister(CharacterClassLevel)
+
+
+@admin.register(CharacterTraitValue)
+class CharacterTraitValueAdmin(TraitValuePage):
+    actions = [
+        correction_action(
+            "correct_value_action",
+            "Correct the selected trait values",
+            title="Correct trait value",
+            correct=_correct_value,
+        ),
+        award_development_action,
+        correct_development_action,
+    ]
+
+
+@admin.register(CharacterClassLevel)
+class CharacterClassLevelAdmin(ClassLevelPage):
+    actions = [
+        correction_action(
+            "correct_level_action",
+            "Correct the selected class levels",
+            title="Correct class level",
+            correct=_correct_level,
+        )
+    ]
+
+
+@admin.register(TraitValueTransaction)
+class TraitValueTransactionAdmin(ReadOnlyAdmin):
+    list_display = ["transaction_date", "character", "trait", "amount", "reason", "gm"]
+    list_select_related = ["character", "trait", "gm"]
+    list_filter = ["reason", "transaction_date"]
+    search_fields = ["character__db_key", "trait__name", "description"]
+    ordering = ["-transaction_date", "-id"]
+
+
+@admin.register(ClassLevelTransaction)
+class ClassLevelTransactionAdmin(ReadOnlyAdmin):
+    list_display = ["transaction_date", "character", "character_class", "amount", "reason", "gm"]
+    list_select_related = ["character", "character_class", "gm"]
+    list_filter = ["reason", "transaction_date"]
+    search_fields = ["character__db_key", "character_class__name", "description"]
+    ordering = ["-transaction_date", "-id"]
