@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('classes', '0001_initial'),
-        ('objects', '0014_standing_ledgers_and_corrections'),
+        ('objects', '0013_defaultobject_alter_objectdb_id_defaultcharacter_and_more'),
         ('progression', '0010_kudos_thanks_category'),
         ('scenes', '0004_scenemessage_log_order'),
         ('traits', '0001_initial'),
