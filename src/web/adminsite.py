@@ -21,6 +21,8 @@ CONCERNS: dict[str, tuple[str, ...]] = {
         "progression.CharacterXPTransaction",
         "progression.KudosTransaction",
         "progression.DevelopmentTransaction",
+        "progression.TraitValueTransaction",
+        "progression.ClassLevelTransaction",
         "progression.CharacterUnlock",
     ),
     "Catalogue": (

@@ -31,6 +31,8 @@ def test_each_ledger_is_in_the_ledgers_group(admin_client):
         "CharacterXPTransaction",
         "KudosTransaction",
         "DevelopmentTransaction",
+        "TraitValueTransaction",
+        "ClassLevelTransaction",
         "CharacterUnlock",
     ]
 

@@ -101,6 +101,7 @@ def test_export_as_json_is_the_same_rows(player, ayla):
         "date",
         "ledger",
         "character",
+        "character_id",
         "amount",
         "reason",
         "description",
