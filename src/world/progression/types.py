@@ -52,6 +52,8 @@ class HistoryKind(models.TextChoices):
     KUDOS = "kudos", "Kudos"
     DEVELOPMENT = "development", "Development"
     PURCHASE = "purchase", "Purchases"
+    TRAIT_VALUE = "trait_value", "Trait values"
+    CLASS_LEVEL = "class_level", "Class levels"
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from world.progression.services import (
     award_xp,
     spend_xp_on_unlock,
 )
+from world.progression.services.corrections import correct_class_level, correct_trait_value
 from world.progression.types import HistoryKind
 from world.traits.factories import TraitFactory
 
@@ -32,7 +33,7 @@ EXPORT_URL = "/api/progression/account/export/"
 
 
 @pytest.fixture
-def ayla(account, other_account):
+def ayla(account, other_account, staff_account):
     ayla = CharacterFactory(account=account, key="Ayla")
     warrior_1 = ClassLevelUnlockFactory(
         character_class=CharacterClassFactory(name="Warrior"), target_level=1
@@ -42,6 +43,10 @@ def ayla(account, other_account):
     award_character_xp(ayla, 20, transferable=False)
     assert spend_xp_on_unlock(ayla, warrior_1)[0]
     award_development_points(ayla, TraitFactory(name="Wits"), "scene", 2)
+    correct_trait_value(ayla, TraitFactory(name="Grit"), 5, gm=staff_account, reason_text="x")
+    correct_class_level(
+        ayla, CharacterClassFactory(name="Scholar"), 1, gm=staff_account, reason_text="y"
+    )
     award_kudos(account, 3, KudosSourceCategoryFactory(display_name="Good sport"))
     stranger = CharacterFactory(account=other_account, key="Stranger")
     award_xp(other_account, 777)
@@ -52,7 +57,7 @@ def ayla(account, other_account):
 def test_history_lists_every_ledger_newest_first_in_sentences(player, ayla):
     body = player.get(HISTORY_URL).json()
 
-    assert body["count"] == 6
+    assert body["count"] == 8
     assert {row["ledger"] for row in body["results"]} == set(HistoryKind.values)
     assert body["results"][0]["what"] == "+3 kudos: Good sport"
     assert "-20 locked XP of Ayla: bought Warrior level 1" in [
@@ -85,7 +90,7 @@ def test_export_as_csv_holds_every_kind_and_nothing_of_another_account(player, a
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert {row["ledger"] for row in rows} == set(HistoryKind.values)
-    assert len(rows) == 6
+    assert len(rows) == 8
     assert not any("777" in row["amount"] or row["character"] == "Stranger" for row in rows)
     # A spreadsheet would run a player's text starting with "=" as a formula.
     assert any(row["description"] == '\'=HYPERLINK("http://evil")' for row in rows)
@@ -96,7 +101,7 @@ def test_export_as_json_is_the_same_rows(player, ayla):
 
     assert response.status_code == 200
     rows = json.loads(b"".join(response.streaming_content))
-    assert len(rows) == 6
+    assert len(rows) == 8
     assert set(rows[0]) == {
         "date",
         "ledger",

@@ -21,7 +21,11 @@ from world.progression.services import (
     claim_kudos,
     spend_xp_on_unlock,
 )
-from world.progression.services.corrections import correct_account_xp
+from world.progression.services.corrections import (
+    correct_account_xp,
+    correct_class_level,
+    correct_trait_value,
+)
 from world.progression.types import HistoryKind
 from world.traits.factories import TraitFactory
 
@@ -49,6 +53,10 @@ def played(account, other_account, staff_account):
     award_kudos(account, 60, KudosSourceCategoryFactory(display_name="Good sport"))
     claim_kudos(account, 50, KudosClaimCategoryFactory(display_name="XP", kudos_cost=50))
     correct_account_xp(account, -3, gm=staff_account, reason_text="double award")
+    correct_trait_value(ayla, TraitFactory(name="Grit"), 15, gm=staff_account, reason_text="lost")
+    correct_class_level(
+        ayla, CharacterClassFactory(name="Scholar"), 1, gm=staff_account, reason_text="story"
+    )
     stranger = CharacterFactory(account=other_account)
     award_xp(other_account, 999)
     award_character_xp(stranger, 999, transferable=False)
@@ -88,6 +96,8 @@ def test_every_row_reads_as_one_sentence_naming_the_character(account, played):
     assert "+60 kudos: Good sport" in sentences
     assert "-50 kudos: claimed for XP (Claimed 1 XP)" in sentences
     assert "-3 account XP: Correction (double award)" in sentences
+    assert "Ayla's Grit +1.5: Correction (lost)" in sentences
+    assert "Ayla's Scholar +1 level: Correction (story)" in sentences
     assert "+50 account XP: System award (a good scene)" in sentences
     assert all("\n" not in sentence for sentence in sentences)
 

@@ -61,6 +61,12 @@ def describe(row: Mapping) -> str:
         # An award's character is the character of the player who gave it.
         giver = f" from {character}" if character and row["reason"] != "kudos_claim" else ""
         return f"{signed(amount)} kudos{giver}: {why}"
+    if kind == HistoryKind.TRAIT_VALUE:
+        change = signed(amount / 10) if amount % 10 else signed(amount // 10) + ".0"
+        return f"{character}'s {_shown(row.get('subject'))} {change}: {_why(row)}"
+    if kind == HistoryKind.CLASS_LEVEL:
+        levels = "level" if abs(amount) == 1 else "levels"
+        return f"{character}'s {_shown(row.get('subject'))} {signed(amount)} {levels}: {_why(row)}"
     if kind == HistoryKind.CHARACTER_XP:
         return f"{signed(amount)} {row['pool']} XP of {character}: {_why(row)}"
     for_whom = f" for {character}" if character else ""

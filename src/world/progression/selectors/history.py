@@ -20,8 +20,10 @@ from ..models import (
     CharacterOwner,
     CharacterUnlock,
     CharacterXPTransaction,
+    ClassLevelTransaction,
     DevelopmentTransaction,
     KudosTransaction,
+    TraitValueTransaction,
     XPTransaction,
 )
 from ..types import HistoryKind
@@ -51,6 +53,8 @@ _LEDGER_KINDS = {
     CharacterXPTransaction._meta.label: HistoryKind.CHARACTER_XP,
     KudosTransaction._meta.label: HistoryKind.KUDOS,
     DevelopmentTransaction._meta.label: HistoryKind.DEVELOPMENT,
+    TraitValueTransaction._meta.label: HistoryKind.TRAIT_VALUE,
+    ClassLevelTransaction._meta.label: HistoryKind.CLASS_LEVEL,
 }
 _KIND_LEDGERS = {kind: label for label, kind in _LEDGER_KINDS.items()}
 
@@ -193,6 +197,13 @@ def account_history(
                 scene_id=F("scene_id"),
             )
         )
+    # Staff corrections (and starting values) of trait values and class levels.
+    for kind, model, subject in (
+        (HistoryKind.TRAIT_VALUE, TraitValueTransaction, "trait__name"),
+        (HistoryKind.CLASS_LEVEL, ClassLevelTransaction, "character_class__name"),
+    ):
+        if kind in wanted:
+            parts.append(_part(model.objects.filter(by_date, mine), kind, only, subject=F(subject)))
     if HistoryKind.PURCHASE in wanted:
         rows = CharacterUnlock.objects.filter(mine)
         if since:

@@ -15,10 +15,12 @@ from evennia.objects.models import ObjectDB
 from ..models import (
     CharacterOwner,
     CharacterXPTransaction,
+    ClassLevelTransaction,
     DevelopmentTransaction,
     ExperiencePointsData,
     KudosPointsData,
     KudosTransaction,
+    TraitValueTransaction,
     XPTransaction,
 )
 from ..rules.history import summarise
@@ -36,7 +38,12 @@ def accounts_whose_numbers_moved(rows: Rows) -> set[int]:
     for model in (XPTransaction, KudosTransaction):
         if ids := rows.get(model._meta.label):
             parts.append(model.objects.filter(pk__in=ids).order_by().values_list("account_id"))
-    for model in (CharacterXPTransaction, DevelopmentTransaction):
+    for model in (
+        CharacterXPTransaction,
+        DevelopmentTransaction,
+        TraitValueTransaction,
+        ClassLevelTransaction,
+    ):
         if ids := rows.get(model._meta.label):
             characters = model.objects.filter(pk__in=ids).order_by().values("character_id")
             parts.append(
