@@ -13,10 +13,15 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import ClassLevelUnlock, MultiClassRequirement, TraitRatingUnlock
+from ..models import MultiClassRequirement
 from ..models.catalogue import catalogue_version
 from ..rules.unlocks import CLASS_LEVEL, sale_problems, unlock_key, unlock_kind, unlock_label
-from .catalogue_rows import active_requirements, class_level_unlock, trait_rating_unlocks
+from .catalogue_rows import (
+    active_requirements,
+    class_level_unlock,
+    every_unlock,
+    trait_rating_unlocks,
+)
 from .costs import CostTable
 
 
@@ -98,14 +103,7 @@ def catalogue_offer(unlock) -> Offer | None:
 
 def read_catalogue() -> Catalogue:
     """Read the whole catalogue from the database (a fixed number of queries)."""
-    class_unlocks = list(
-        ClassLevelUnlock.objects.select_related("character_class").order_by(
-            "character_class__name", "target_level"
-        )
-    )
-    trait_unlocks = list(
-        TraitRatingUnlock.objects.select_related("trait").order_by("trait__name", "target_rating")
-    )
+    class_unlocks, trait_unlocks = every_unlock()
     requirements = active_requirements() if class_unlocks else {}
     # Every price (no list of ids to send), of the kinds there are unlocks of.
     costs = CostTable(

@@ -125,6 +125,38 @@ _TRAIT_RATING_UNLOCKS = Statement(
 )
 
 
+def _every_unlock_query():
+    parts = [
+        model.objects.annotate(
+            kind=Value(index, output_field=IntegerField()),
+            subject_name=F(f"{subject}__name"),
+            target=F(target),
+            row=_row(model),
+        )
+        .order_by()  # the models' default orders: not allowed in a part of a UNION
+        .values_list("kind", "subject_name", "target", "row")
+        for index, (model, subject, target) in enumerate(
+            [
+                (ClassLevelUnlock, "character_class", "target_level"),
+                (TraitRatingUnlock, "trait", "target_rating"),
+            ]
+        )
+    ]
+    return parts[0].union(parts[1], all=True).order_by("kind", "subject_name", "target")
+
+
+_EVERY_UNLOCK = Statement(_every_unlock_query)
+
+
+def every_unlock() -> tuple[list[ClassLevelUnlock], list[TraitRatingUnlock]]:
+    """(the class-level unlocks by class name and level, the trait-rating unlocks by trait
+    name and rating), each with its class or trait loaded, in one statement."""
+    found: tuple[list, list] = ([], [])
+    for kind, _name, _target, row in _EVERY_UNLOCK.rows():
+        found[kind].append(_instance(ClassLevelUnlock if kind == 0 else TraitRatingUnlock, row))
+    return found
+
+
 def class_level_unlock(class_id: int, level: int) -> ClassLevelUnlock | None:
     """The unlock of `level` of the class, its class loaded (None when there is none)."""
     rows = _CLASS_LEVEL_UNLOCK.rows(classes=[class_id], levels=[level])
@@ -139,4 +171,4 @@ def trait_rating_unlocks(trait_id: int) -> list[TraitRatingUnlock]:
     ]
 
 
-__all__ = ["active_requirements", "class_level_unlock", "trait_rating_unlocks"]
+__all__ = ["active_requirements", "class_level_unlock", "every_unlock", "trait_rating_unlocks"]
