@@ -55,12 +55,9 @@ def all_rows(measure, notes):
         )
     )
 
-    unlock = _unlock_with_three_requirements()
-    yield measure(
-        "spend_xp_on_unlock (3 requirements)",
-        lambda buyer: _must(services.spend_xp_on_unlock(buyer, unlock)),
-        prepare=lambda n: [_buyer(unlock) for _ in range(n)],
-    )
+    from bench.unlocks import purchase_rows, shop_rows
+
+    yield from purchase_rows(measure)
 
     yield from _dashboard_rows(measure)
     from bench.web import web_rows
@@ -70,7 +67,7 @@ def all_rows(measure, notes):
     from bench.scenes import scene_log_rows
 
     yield from scene_log_rows(measure, notes)
-    yield from _shop_rows(measure)
+    yield from shop_rows(measure)
     if connection.vendor == "postgresql":
         _concurrency(notes)
 
@@ -138,51 +135,6 @@ def _spoiled_physical_trait(character):
     )
     CharacterDistinction.objects.create(character=character, distinction=effect.distinction)
     return TraitFactory(name="Bench Athletics", category="physical")
-
-
-_REQUIREMENT_TRAIT = "Bench Might"
-
-
-def _unlock_with_three_requirements():
-    from world.classes.factories import CharacterClassFactory
-    from world.progression.factories import (
-        ClassLevelRequirementFactory,
-        ClassLevelUnlockFactory,
-        ClassXPCostFactory,
-        LevelRequirementFactory,
-        TraitRequirementFactory,
-        XPCostEntryFactory,
-    )
-    from world.traits.factories import TraitFactory
-
-    base = CharacterClassFactory(name="Bench Base")
-    target = CharacterClassFactory(name="Bench Knight")
-    unlock = ClassLevelUnlockFactory(character_class=target, target_level=1)
-    cost = ClassXPCostFactory(character_class=target)
-    XPCostEntryFactory(chart=cost.cost_chart, level=1, xp_cost=5)
-    TraitRequirementFactory(
-        class_level_unlock=unlock, trait=TraitFactory(name=_REQUIREMENT_TRAIT), minimum_value=10
-    )
-    LevelRequirementFactory(class_level_unlock=unlock, minimum_level=1)
-    ClassLevelRequirementFactory(class_level_unlock=unlock, character_class=base, minimum_level=1)
-    return unlock
-
-
-def _buyer(unlock):
-    from typeclasses.factories import CharacterFactory
-    from world.classes.models import CharacterClass, CharacterClassLevel
-    from world.progression import services
-    from world.traits.models import CharacterTraitValue, Trait
-
-    character = CharacterFactory()
-    CharacterTraitValue.objects.create(
-        character=character, trait=Trait.objects.get(name=_REQUIREMENT_TRAIT), value=20
-    )
-    CharacterClassLevel.objects.create(
-        character=character, character_class=CharacterClass.objects.get(name="Bench Base"), level=2
-    )
-    services.award_cg_conversion_xp(character, remaining_cg_points=10, conversion_rate=2)
-    return character
 
 
 def _dashboard_rows(measure):
@@ -266,86 +218,6 @@ def _scene_rows(measure, notes):
         prepare=prepare,
         repetitions=50,
     )
-
-
-def _shop_rows(measure):
-    from typeclasses.factories import CharacterFactory
-    from world.classes.models import CharacterClass
-    from world.progression import services
-    from world.progression.models import (
-        ClassLevelUnlock,
-        ClassXPCost,
-        LevelRequirement,
-        TierRequirement,
-        XPCostChart,
-        XPCostEntry,
-        bump_catalogue_version,
-    )
-    from world.progression.models.catalogue import catalogue_version
-    from world.progression.selectors import catalogue as catalogues
-
-    shopper = CharacterFactory()
-    # Every bench class is priced (an unpriced unlock is not for sale, and left out of the shop).
-    chart, _ = XPCostChart.objects.get_or_create(name="Bench shop chart")
-    XPCostEntry.objects.get_or_create(chart=chart, level=1, defaults={"xp_cost": 10})
-    existing = ClassLevelUnlock.objects.count()
-
-    def shop(i):
-        return services.get_available_unlocks_for_character(shopper)
-
-    read = {}
-    for target in (20, 100, 1_000):
-        missing = target - (ClassLevelUnlock.objects.count() - existing)
-        if missing > 0:
-            offset = CharacterClass.objects.count()
-            classes = CharacterClass.objects.bulk_create(
-                [CharacterClass(name=f"Bench Shop Class {offset + n}") for n in range(missing)]
-            )
-            unlocks = ClassLevelUnlock.objects.bulk_create(
-                [ClassLevelUnlock(character_class=c, target_level=1) for c in classes]
-            )
-            LevelRequirement.objects.bulk_create(
-                [LevelRequirement(class_level_unlock=u, minimum_level=1) for u in unlocks]
-            )
-            TierRequirement.objects.bulk_create(
-                [TierRequirement(class_level_unlock=u, minimum_tier=1) for u in unlocks]
-            )
-            ClassXPCost.objects.bulk_create(
-                [ClassXPCost(character_class=c, cost_chart=chart) for c in classes]
-            )
-            # bulk_create sends no save signals: tell the shop's catalogue cache itself.
-            bump_catalogue_version()
-        if target == 20:
-            yield measure(_shop_name(20), shop)
-        read[target] = catalogues.read_catalogue()
-
-    # The 1,000-unlock shop is timed call for call alternately with the 100-unlock one, so the
-    # ratio of the two sees the same moments of the machine (measured one after the other, it
-    # swung from 2.4x to 4.2x between runs of the same code). Before each call the process's
-    # catalogue cache is given that size's catalogue under the current token: the shop then does
-    # all its work as in the game, with the catalogue staff edits leave in memory.
-    token = catalogue_version()
-
-    def shop_of(size):
-        def call(i):
-            catalogues._cached = (token, read[size])
-            return shop(i)
-
-        return call
-
-    yield from _with_floor(
-        measure(
-            _shop_name(1_000),
-            shop_of(1_000),
-            floor=(_shop_name(100), shop_of(100)),
-            repetitions=100,
-        )
-    )
-    catalogues._cached = None  # what follows reads the catalogue the database has
-
-
-def _shop_name(size):
-    return f"get_available_unlocks_for_character ({size:,} unlocks x 2 req.)"
 
 
 def _concurrency(notes):

@@ -572,9 +572,9 @@ def build_shop(size: int, character) -> None:
 # pools, the character's traits, classes and unlocks, its relationships and which of their
 # targets exist, and its attributes (achievements): whatever the number of unlocks.
 SHOP_QUERY_BOUND = 9
-# Reading the catalogue after an edit: the unlocks, the trait unlocks, which requirement tables
-# have rows, the seven of them (plus the multi-class levels and their classes), the prices.
-CATALOGUE_READ_BOUND = 14
+# Reading the catalogue after an edit: the unlocks of both kinds, the requirements of all seven
+# kinds, the multi-class levels with their classes, the class prices and the trait prices.
+CATALOGUE_READ_BOUND = 5
 
 
 @pytest.mark.parametrize("size", [20, 100])

@@ -1,12 +1,14 @@
 """The unlock catalogue kept in memory: a staff edit of a price, a requirement, an unlock or a
 class is seen by the very next shop and purchase, a rolled-back edit is never seen, and a shop
-or purchase reads only the catalogue's version token once the catalogue is in memory."""
+or purchase reads only the catalogue's version token once the catalogue is in memory; after a
+change, a purchase reads only its own offer."""
 
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from world.classes.factories import CharacterClassFactory
+from typeclasses.factories import CharacterFactory
+from world.classes.factories import CharacterClassFactory, CharacterClassLevelFactory
 from world.progression.exceptions import (
     InvalidUnlockError,
     NotForSaleError,
@@ -14,11 +16,13 @@ from world.progression.exceptions import (
     UnknownUnlockError,
 )
 from world.progression.factories import (
+    ClassLevelRequirementFactory,
     ClassLevelUnlockFactory,
     LevelRequirementFactory,
     MultiClassLevelFactory,
     MultiClassRequirementFactory,
     TierRequirementFactory,
+    TraitRequirementFactory,
     XPCostEntryFactory,
     price_unlock,
 )
@@ -28,6 +32,8 @@ from world.progression.services import (
     get_available_unlocks_for_character,
     purchase_unlock,
 )
+from world.traits.factories import TraitFactory
+from world.traits.models import CharacterTraitValue
 
 pytestmark = pytest.mark.django_db
 
@@ -200,3 +206,58 @@ def test_unlocks_sharing_some_requirements_each_get_their_own_verdict(rich):
         False,
         True,
     ]
+
+
+# --- The cold catalogue: the first purchase and shop after an edit or a restart ---------------
+
+# A purchase with the catalogue in memory: the transaction (its savepoint here), the token, the
+# character's traits, classes and unlocks, the owner, the pools, the purchase row, the pool
+# taken from and its ledger row, the new class level; and the lock where rows can be locked.
+WARM_PURCHASE = 12
+# After a catalogue change a purchase reads its own offer only: its unlock with its class, its
+# requirements (all kinds in one statement) and its price.
+OFFER_READ = 3
+
+
+@pytest.fixture
+def qualified(rich):
+    """A Knight level 1 with three requirements (a trait, any level, a class level), all met."""
+    unlock = ClassLevelUnlockFactory(
+        character_class=CharacterClassFactory(name="Knight"), target_level=1
+    )
+    price_unlock(unlock, 10)
+    might, squire = TraitFactory(name="Might"), CharacterClassFactory(name="Squire")
+    TraitRequirementFactory(class_level_unlock=unlock, trait=might, minimum_value=10)
+    LevelRequirementFactory(class_level_unlock=unlock, minimum_level=1)
+    ClassLevelRequirementFactory(class_level_unlock=unlock, character_class=squire, minimum_level=1)
+    CharacterTraitValue.objects.create(character=rich, trait=might, value=20)
+    CharacterClassLevelFactory(character=rich, character_class=squire, level=1)
+    return unlock
+
+
+def test_the_first_purchase_after_a_catalogue_change_reads_only_its_own_offer(
+    rich, qualified, django_assert_max_num_queries
+):
+    entries(rich)  # the whole catalogue in memory, then a staff edit replaces its token
+    bump_catalogue_version()
+    locks = 1 if connection.features.has_select_for_update else 0
+
+    with django_assert_max_num_queries(WARM_PURCHASE + locks + OFFER_READ) as read:
+        record = purchase_unlock(rich, qualified)
+
+    assert record.xp_spent == 10
+    tables = " ".join(query["sql"] for query in read.captured_queries)
+    assert "progression_traitratingunlock" not in tables  # not the whole catalogue
+
+
+def test_the_offer_read_alone_is_kept_for_the_next_purchase(rich, account, qualified):
+    bump_catalogue_version()
+    purchase_unlock(rich, qualified)
+    again = CharacterFactory(account=account)  # meets none of the requirements
+
+    with CaptureQueriesContext(connection) as read, pytest.raises(RequirementsNotMetError):
+        purchase_unlock(again, qualified)
+
+    tables = " ".join(query["sql"] for query in read.captured_queries)
+    assert "progression_classlevelunlock" not in tables
+    assert "requirement" not in tables

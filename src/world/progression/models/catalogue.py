@@ -21,6 +21,7 @@ from world.classes.models import CharacterClass
 from world.traits.models import Trait
 
 from .requirements import REQUIREMENT_MODELS, MultiClassLevel, MultiClassRequirement
+from .statements import Statement
 from .unlocks import (
     ClassLevelUnlock,
     ClassXPCost,
@@ -60,7 +61,12 @@ class CatalogueVersion(models.Model):
 
 def catalogue_version() -> str | None:
     """The current token (None before the catalogue was ever changed)."""
-    return CatalogueVersion.objects.filter(pk=1).values_list("token", flat=True).first()
+    rows = _TOKEN.rows()
+    return rows[0][0] if rows else None
+
+
+# Every shop and purchase asks it: compiled once (`statements.Statement`).
+_TOKEN = Statement(lambda: CatalogueVersion.objects.filter(pk=1).values_list("token"))
 
 
 def bump_catalogue_version() -> None:

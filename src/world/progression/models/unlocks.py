@@ -17,6 +17,7 @@ from ..rules.costs import apply_cost_modifier
 from ..rules.ratings import is_major_threshold
 from ..rules.unlocks import is_class_level
 from ..types import UnlockType
+from .statements import Statement
 
 
 class XPCostChart(SharedMemoryModel):
@@ -253,16 +254,11 @@ class CostTable:
 
     @staticmethod
     def _read(subject: str, ids: Iterable[int] | None) -> dict[tuple[int, int], int]:
-        scope = {"chart__is_active": True, f"chart__{subject}__isnull": False}
-        if ids is not None:
-            ids = list(ids)
-            if not ids:
-                return {}
-            scope[f"chart__{subject}__in"] = ids
-        modifier = subject.split("__")[0] + "__cost_modifier"
-        rows = XPCostEntry.objects.filter(**scope).values_list(
-            f"chart__{subject}", "level", "xp_cost", f"chart__{modifier}"
-        )
+        if ids is None:
+            rows = _PRICES[subject, False].rows()
+        else:
+            ids = sorted(ids)
+            rows = _PRICES[subject, True].rows(ids=ids) if ids else ()
         return {
             (owner, level): apply_cost_modifier(cost, percent)
             for owner, level, cost, percent in rows
@@ -278,6 +274,27 @@ class CostTable:
     def for_unlock(self, unlock) -> int:
         """The price, 0 when there is none (the specification's cost lookups answer a number)."""
         return self.price(unlock) or 0
+
+
+def _prices_query(subject: str, ids=None):
+    scope = {"chart__is_active": True, f"chart__{subject}__isnull": False}
+    if ids is not None:
+        scope[f"chart__{subject}__in"] = ids
+    modifier = subject.split("__")[0] + "__cost_modifier"
+    return XPCostEntry.objects.filter(**scope).values_list(
+        f"chart__{subject}", "level", "xp_cost", f"chart__{modifier}"
+    )
+
+
+# {(subject, of some ids only): the price read}, compiled once per shape: a cold catalogue
+# and every single price read it (its columns are integers).
+_PRICES = {
+    (subject, False): Statement(lambda subject=subject: _prices_query(subject))
+    for subject in ("class_costs__character_class_id", "trait_costs__trait_id")
+} | {
+    (subject, True): Statement(lambda *, ids, subject=subject: _prices_query(subject, ids))
+    for subject in ("class_costs__character_class_id", "trait_costs__trait_id")
+}
 
 
 def class_level_cost(unlock) -> int:

@@ -13,16 +13,15 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import IntegerField, Value
-
-from ..models import (
-    REQUIREMENT_MODELS,
-    ClassLevelUnlock,
-    MultiClassRequirement,
-    TraitRatingUnlock,
-)
+from ..models import MultiClassRequirement
 from ..models.catalogue import catalogue_version
-from ..rules.unlocks import sale_problems, unlock_key, unlock_kind, unlock_label
+from ..rules.unlocks import CLASS_LEVEL, sale_problems, unlock_key, unlock_kind, unlock_label
+from .catalogue_rows import (
+    active_requirements,
+    class_level_unlock,
+    every_unlock,
+    trait_rating_unlocks,
+)
 from .costs import CostTable
 
 
@@ -60,8 +59,11 @@ class Catalogue:
         return self.by_key.get(unlock_key(unlock))
 
 
-# (token, catalogue) of the last read; replaced whole, so threads never see half of one.
+# (token, catalogue) of the last whole read; replaced whole, so threads never see half of one.
 _cached: tuple[str, Catalogue] | None = None
+# (token, {unlock key: offer, None when gone}) of offers read one at a time since the token
+# changed: a purchase after an edit or a restart reads its own offer, not the whole catalogue.
+_single: tuple[str, dict[tuple[str, int, int], Offer | None]] | None = None
 
 
 def unlock_catalogue() -> Catalogue:
@@ -79,17 +81,30 @@ def unlock_catalogue() -> Catalogue:
     return catalogue
 
 
+def catalogue_offer(unlock) -> Offer | None:
+    """The catalogue's offer of `unlock` as the database has it now (None when the unlock is
+    gone): one query when this process has it already, else a read of that offer alone."""
+    global _single
+    token = catalogue_version()  # before the rows, as in `unlock_catalogue`
+    cached = _cached
+    if token is not None and cached is not None and cached[0] == token:
+        return cached[1].offer_for(unlock)
+    key = unlock_key(unlock)
+    single = _single
+    if token is not None and single is not None and single[0] == token and key in single[1]:
+        return single[1][key]
+    offer = read_offer(key)
+    if token is not None:
+        if single is None or single[0] != token:
+            single = _single = (token, {})
+        single[1][key] = offer
+    return offer
+
+
 def read_catalogue() -> Catalogue:
     """Read the whole catalogue from the database (a fixed number of queries)."""
-    class_unlocks = list(
-        ClassLevelUnlock.objects.select_related("character_class").order_by(
-            "character_class__name", "target_level"
-        )
-    )
-    trait_unlocks = list(
-        TraitRatingUnlock.objects.select_related("trait").order_by("trait__name", "target_rating")
-    )
-    requirements = _active_requirements()
+    class_unlocks, trait_unlocks = every_unlock()
+    requirements = active_requirements() if class_unlocks else {}
     # Every price (no list of ids to send), of the kinds there are unlocks of.
     costs = CostTable(
         class_ids=None if class_unlocks else (), trait_ids=None if trait_unlocks else ()
@@ -98,48 +113,11 @@ def read_catalogue() -> Catalogue:
     for unlock in trait_unlocks:
         defined.setdefault(unlock.trait_id, []).append(unlock.target_rating)
     groups: dict[tuple, int] = {}
-
-    def offer(unlock, *, subject, target, requirements, defined_ratings, class_hidden):
-        kind, label, price = unlock_kind(unlock), unlock_label(unlock), costs.price(unlock)
-        keyed = tuple((_depends_on(requirement), requirement) for requirement in requirements)
-        group = groups.setdefault(tuple(key for key, _ in keyed), len(groups)) if keyed else None
-        sale, hidden = sale_problems(
-            kind=kind, label=label, target=target, price=price, class_hidden=class_hidden
-        )
-        return Offer(
-            unlock=unlock,
-            kind=kind,
-            label=label,
-            subject=subject,
-            target=target,
-            price=price,
-            requirements=keyed,
-            requirement_group=group,
-            defined_ratings=defined_ratings,
-            class_hidden=class_hidden,
-            sale_problem=sale,
-            hidden_problem=hidden,
-        )
-
     offers = [
-        offer(
-            unlock,
-            subject=unlock.character_class_id,
-            target=unlock.target_level,
-            requirements=requirements.get(unlock.pk, []),
-            defined_ratings=(),
-            class_hidden=unlock.character_class.is_hidden,
-        )
+        _offer(unlock, costs.price(unlock), requirements.get(unlock.pk, ()), (), groups)
         for unlock in class_unlocks
     ] + [
-        offer(
-            unlock,
-            subject=unlock.trait_id,
-            target=unlock.target_rating,
-            requirements=(),
-            defined_ratings=tuple(defined[unlock.trait_id]),
-            class_hidden=False,
-        )
+        _offer(unlock, costs.price(unlock), (), tuple(defined[unlock.trait_id]), groups)
         for unlock in trait_unlocks
     ]
     targets = {t for rs in requirements.values() for r in rs for t in r.relationship_targets()}
@@ -147,6 +125,52 @@ def read_catalogue() -> Catalogue:
         offers=tuple(offers),
         by_key={unlock_key(offer.unlock): offer for offer in offers},
         relationship_targets=tuple(sorted(targets)),
+    )
+
+
+def read_offer(key: tuple[str, int, int]) -> Offer | None:
+    """Read one unlock's offer, by `rules.unlocks.unlock_key`, from the database: the unlock
+    with its class (or its trait and that trait's other ratings), its price and requirements."""
+    kind, subject, target = key
+    if kind == CLASS_LEVEL:
+        unlock = class_level_unlock(subject, target)
+        if unlock is None:
+            return None
+        requirements = active_requirements([unlock.pk]).get(unlock.pk, ())
+        price = CostTable(class_ids=[subject]).price(unlock)
+        return _offer(unlock, price, requirements, (), {})
+    ratings = trait_rating_unlocks(subject)
+    unlock = next((found for found in ratings if found.target_rating == target), None)
+    if unlock is None:
+        return None
+    defined = tuple(found.target_rating for found in ratings)
+    return _offer(unlock, CostTable(trait_ids=[subject]).price(unlock), (), defined, {})
+
+
+def _offer(unlock, price: int | None, requirements, defined_ratings, groups: dict) -> Offer:
+    """The offer of `unlock`; `groups` numbers the distinct sets of requirements of one read."""
+    kind, label = unlock_kind(unlock), unlock_label(unlock)
+    class_level = kind == CLASS_LEVEL
+    class_hidden = unlock.character_class.is_hidden if class_level else False
+    target = unlock.target_level if class_level else unlock.target_rating
+    keyed = tuple((_depends_on(requirement), requirement) for requirement in requirements)
+    group = groups.setdefault(tuple(key for key, _ in keyed), len(groups)) if keyed else None
+    sale, hidden = sale_problems(
+        kind=kind, label=label, target=target, price=price, class_hidden=class_hidden
+    )
+    return Offer(
+        unlock=unlock,
+        kind=kind,
+        label=label,
+        subject=unlock.character_class_id if class_level else unlock.trait_id,
+        target=target,
+        price=price,
+        requirements=keyed,
+        requirement_group=group,
+        defined_ratings=defined_ratings,
+        class_hidden=class_hidden,
+        sale_problem=sale,
+        hidden_problem=hidden,
     )
 
 
@@ -163,32 +187,11 @@ def _depends_on(requirement) -> Hashable:
     )
 
 
-def _active_requirements() -> dict[int, list]:
-    """{class-level unlock id: [active requirements]}. One query finds which of the seven
-    requirement tables have rows (most games use a few kinds); only those are read."""
-    kinds = None
-    for index, model in enumerate(REQUIREMENT_MODELS):
-        part = (
-            model.objects.filter(is_active=True)
-            .annotate(kind=Value(index, output_field=IntegerField()))
-            .values_list("kind", flat=True)
-        )
-        kinds = part if kinds is None else kinds.union(part)
-    present = set(kinds)
-    found: dict[int, list] = {}
-    for index, model in enumerate(REQUIREMENT_MODELS):
-        if index not in present:
-            continue
-        queryset = model.objects.filter(is_active=True)
-        related = [f.name for f in model._meta.concrete_fields if f.is_relation]
-        related = [name for name in related if name != "class_level_unlock"]
-        if related:
-            queryset = queryset.select_related(*related)
-        if model is MultiClassRequirement:
-            queryset = queryset.prefetch_related("class_levels__character_class")
-        for requirement in queryset.order_by("pk"):
-            found.setdefault(requirement.class_level_unlock_id, []).append(requirement)
-    return found
-
-
-__all__ = ["Catalogue", "Offer", "read_catalogue", "unlock_catalogue"]
+__all__ = [
+    "Catalogue",
+    "Offer",
+    "catalogue_offer",
+    "read_catalogue",
+    "read_offer",
+    "unlock_catalogue",
+]

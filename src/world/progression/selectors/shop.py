@@ -18,7 +18,7 @@ from ..rules.unlocks import (
     unlock_label,
 )
 from .accounts import owner_of
-from .catalogue import Catalogue, unlock_catalogue
+from .catalogue import Catalogue, catalogue_offer, unlock_catalogue
 
 
 def xp_pools(character, account) -> dict[str, int]:
@@ -67,8 +67,7 @@ def quote_unlock(character, unlock) -> Quote:
     """The quote for one unlock (see `rules.unlocks.evaluate_unlock`), in a fixed number of
     queries; a purchase calls it under the character's lock. An unlock no longer in the
     catalogue (deleted) raises InvalidUnlockError."""
-    catalogue = unlock_catalogue()
-    offer = catalogue.offer_for(unlock)
+    offer = catalogue_offer(unlock)
     if offer is None:
         raise InvalidUnlockError(f"{unlock_label(unlock)} is no longer an unlock.")
     targets = [t for _, r in offer.requirements for t in r.relationship_targets()]
