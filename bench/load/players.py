@@ -44,10 +44,13 @@ def create_players(*, players: int, room_size: int, password: str, tag: str = ""
     from evennia.utils import create
 
     from typeclasses.characters import Character
-    from world.classes.models import CharacterClass, CharacterClassLevel
+    from world.classes.models import CharacterClass
+    from world.progression.demo.base import STARTING
     from world.progression.models import KudosSourceCategory
     from world.progression.services import award_kudos, award_xp
-    from world.traits.models import CharacterTraitValue, Trait
+    from world.progression.services.corrections import correct_class_level, correct_trait_value
+    from world.progression.types import ProgressionReason
+    from world.traits.models import Trait
 
     # One hash for every load account: hashing is slow by design, and the accounts share it.
     hashed = make_password(password)
@@ -55,6 +58,7 @@ def create_players(*, players: int, room_size: int, password: str, tag: str = ""
     warrior = CharacterClass.objects.get(name="Warrior")
     staff_pick = KudosSourceCategory.objects.get(name="staff_pick")
     staff = AccountDB.objects.get(id=1)
+    starting = {"reason": ProgressionReason.OTHER, "gm": None, "reason_text": STARTING}
     rooms: dict[int, object] = {}
     made = []
     for index in range(1, players + 1):
@@ -81,13 +85,11 @@ def create_players(*, players: int, room_size: int, password: str, tag: str = ""
             character.location = room
             character.home = room
             account.db._last_puppet = character  # logging in puppets it
-            CharacterTraitValue.objects.bulk_create(
-                CharacterTraitValue(character=character, trait=traits[name], value=value)
-                for name, value in STARTING_TRAITS.items()
-            )
-            CharacterClassLevel.objects.create(
-                character=character, character_class=warrior, level=1, is_primary=True
-            )
+            # Starting values through the services, each with its ledger row: the audit
+            # after a load run checks trait values and class levels against their ledgers.
+            for name, value in STARTING_TRAITS.items():
+                correct_trait_value(character, traits[name], value, **starting)
+            correct_class_level(character, warrior, 1, **starting)
         award_xp(account, STARTING_XP, description="Load run stake", idempotency_key=f"load:{key}")
         award_kudos(
             account,
