@@ -109,7 +109,9 @@ def test_a_scene_played_over_telnet_awards_the_player_exactly_once(game_server, 
         corin.run("say Better. Once more tomorrow.")
         for typed in ("check wits", "check wits vs 5"):
             checked = ayla.run(typed)
-            assert re.search(r"Ayla checks Wits: [\d+]+ \+ \d+ = \d+ vs \d+", checked), checked
+            assert re.search(
+                r"Ayla checks Wits: \d+d\d+ \([\d+]+\) \+ rating \d+ = \d+ vs \d+", checked
+            ), checked
             assert f"(scene #{scene_id})" in checked
         corin.run("check wits")  # the GM's own checks earn nothing
 
@@ -124,6 +126,8 @@ def test_a_scene_played_over_telnet_awards_the_player_exactly_once(game_server, 
         ended = corin.run("scene/end")
         assert f"is finished: {expected} development point" in ended
         assert "It qualified: 2 players" in " ".join(ended.split())
+        # The player is told, in a line of her own, what she earned (the GM only how many).
+        ayla.read_until(f"Ayla earned {expected} development in Wits (scene: Scene #{scene_id}")
         after = shell(game_server, MEASURE)
         assert after["wits_earned"] - before["wits_earned"] == expected
         assert after["wits"] - before["wits"] == expected

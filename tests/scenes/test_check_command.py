@@ -30,8 +30,10 @@ def test_check_adds_the_rating_to_the_dice_and_shows_the_room(
 
     out = play(player, "check swordsmanship vs 5")
 
-    assert out == "Alice checks Swordsmanship: 1 + 4 = 5 vs 5, and succeeds."
-    assert received and "Alice checks Swordsmanship: 1 + 4 = 5 vs 5" in str(received[0])
+    assert out == "Alice checks Swordsmanship: 1d1 (1) + rating 4 = 5 vs 5, and succeeds."
+    assert received and "Alice checks Swordsmanship: 1d1 (1) + rating 4 = 5 vs 5" in str(
+        received[0]
+    )
 
 
 def test_check_fails_below_the_difficulty_and_uses_the_default_one(
@@ -40,7 +42,7 @@ def test_check_fails_below_the_difficulty_and_uses_the_default_one(
     settings.SCENES_CHECK_DEFAULT_DIFFICULTY = 3
 
     assert play(player, "check Swordsmanship") == (
-        "Alice checks Swordsmanship: 1 + 0 = 1 vs 3, and fails."
+        "Alice checks Swordsmanship: 1d1 (1) + rating 0 = 1 vs 3, and fails."
     )
 
 
@@ -51,10 +53,38 @@ def test_a_real_roll_stays_within_the_dice(play, player, swords, settings):
 
     out = play(player, "check swordsmanship vs 30")
 
-    dice = out.split(": ")[1].split(" + ")[0].split("+")
+    assert out.startswith("Alice checks Swordsmanship: 2d6 (")
+    dice = out.split("(")[1].split(")")[0].split("+")
     total = int(out.split(" = ")[1].split(" ")[0])
     assert len(dice) == 2 and all(1 <= int(die) <= 6 for die in dice)
     assert total == sum(int(die) for die in dice) + 2
+
+
+def test_a_trait_is_found_by_the_start_of_its_name(play, player, swords, fixed_dice):
+    CharacterTraitValueFactory(character=player, trait=swords, value=29)
+
+    out = play(player, "check sword vs 2")
+
+    # 2.9 adds its whole part, 2: the help says so.
+    assert out == "Alice checks Swordsmanship: 1d1 (1) + rating 2 = 3 vs 2, and succeeds."
+
+
+def test_a_start_several_traits_share_asks_for_more_of_the_name(play, player, swords):
+    TraitFactory(name="Swimming")
+
+    out = play(player, "check sw")
+
+    assert out == "'sw' could be Swimming or Swordsmanship: type more of the name."
+    assert not SceneTraitUse.objects.exists()
+
+
+def test_help_check_names_the_dice_the_default_difficulty_and_the_rounding(play, player):
+    from world.scenes.commands import CmdCheck
+
+    help_text = " ".join(CmdCheck.__doc__.split())
+
+    assert "Rolls 2d6" in help_text and "8 unless you name one" in help_text
+    assert "a 2.9 adds 2" in help_text
 
 
 def test_outside_a_scene_a_check_records_nothing(play, player, swords):

@@ -33,12 +33,23 @@ class CheckResult:
 
 
 def public_trait_named(name: str) -> Trait:
-    """The public trait called `name` (any case); UnknownTraitError otherwise."""
+    """The public trait called `name` (any case), else the one public trait whose name starts
+    with it ('sword' for Swordsmanship); UnknownTraitError when none or several do."""
     name = " ".join((name or "").split())
-    trait = Trait.objects.filter(name__iexact=name, is_public=True).first() if name else None
-    if trait is None:
-        raise UnknownTraitError(f"There is no trait '{name[:40]}'. Type 'dev' for yours.")
-    return trait
+    if not name:
+        raise UnknownTraitError("Name a trait to check. Type 'dev' for yours.")
+    public = Trait.objects.filter(is_public=True)
+    trait = public.filter(name__iexact=name).first()
+    if trait is not None:
+        return trait
+    starting = list(public.filter(name__istartswith=name).order_by("name")[:3])
+    if len(starting) == 1:
+        return starting[0]
+    if starting:
+        names = " or ".join(trait.name for trait in starting[:2])
+        more = ", or another" if len(starting) > 2 else ""
+        raise UnknownTraitError(f"'{name[:40]}' could be {names}{more}: type more of the name.")
+    raise UnknownTraitError(f"There is no trait '{name[:40]}'. Type 'dev' for yours.")
 
 
 def roll_check(*, character, trait: Trait, difficulty: int | None = None, room=None) -> CheckResult:

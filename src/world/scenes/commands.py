@@ -226,12 +226,17 @@ class CmdCheck(SceneCommandBase):
     Usage:
       check <trait> [vs <difficulty>]
 
-    Rolls the dice plus your rating in the trait against a difficulty (the
-    usual one if you name none). In an open scene, the check counts as a use
-    of the trait: when the scene ends you earn development in it.
+    Rolls 2d6 (two six-sided dice; staff may change the dice) plus your rating
+    in the trait, and succeeds when the total reaches the difficulty: 8 unless
+    you name one, at most 30. The rating counts its whole part only: a 2.9
+    adds 2, so the next whole rating is the one that makes a difference. A
+    trait may be named by the start of its name (check sword). In an open
+    scene, the check counts as a use of the trait: when a scene that
+    qualifies ends, you earn development in it.
 
     Example:
       check swordsmanship vs 10
+      > Ayla checks Swordsmanship: 2d6 (3+5) + rating 1 = 9 vs 10, and fails.
     """
 
     key = "check"
@@ -249,10 +254,11 @@ class CmdCheck(SceneCommandBase):
             room=self.caller.location,
         )
         dice = "+".join(str(die) for die in result.rolls)
+        thrown = f"{len(result.rolls)}d{setting('SCENES_CHECK_DIE_SIDES')}"
         outcome = "|gsucceeds|n" if result.success else "|rfails|n"
         line = (
-            f"{self.caller.key} checks {trait.name}: {dice} + {result.rating} = "
-            f"{result.total} vs {result.difficulty}, and {outcome}."
+            f"{self.caller.key} checks {trait.name}: {thrown} ({dice}) + rating {result.rating} "
+            f"= {result.total} vs {result.difficulty}, and {outcome}."
         )
         if result.scene is not None:
             line += f" (scene #{result.scene.pk})"
