@@ -18,6 +18,7 @@ from world.progression.rules.ledger import balance_effect
 from world.progression.rules.ratings import trait_cap
 from world.progression.types import DevelopmentSource, ProgressionReason
 
+from .base import STARTING
 from .generate_tables import Tables
 
 R = ProgressionReason
@@ -32,7 +33,6 @@ CHARACTER_AWARDS = ((R.SCENE_AWARD, 70), (R.GM_AWARD, 30))
 DEVELOPMENT_SOURCES = [s for s in DevelopmentSource.values if s != DevelopmentSource.OTHER]
 KUDOS_WHY = ("Great duel at the docks", "Kept the scene moving", "Lovely pose", "Helped a newbie")
 # Shares of the rows left after each character's creation-points conversion.
-STARTING = "Starting value at character creation"
 SHARES = {"account_xp": 0.40, "kudos": 0.22, "character_xp": 0.18, "development": 0.20}
 PURCHASE_SHARE = 0.3  # of character XP events: try to buy the next class level
 

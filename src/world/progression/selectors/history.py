@@ -131,14 +131,12 @@ def account_history(
         wanted &= {_LEDGER_KINDS[label] for label in only if label in _LEDGER_KINDS}
     by_date = Q(transaction_date__gt=since) if since else Q()
     owned = _characters_of(account)
-    mine = Q(character_id__in=owned)
-    if character_id is not None:
-        mine &= Q(character_id=character_id)
+    # Account rows that name a character, and every row of a character, filtered alike.
+    about = Q(character_id=character_id) if character_id is not None else Q()
+    mine = Q(character_id__in=owned) & about
     parts = []
     if HistoryKind.ACCOUNT_XP in wanted:
-        rows = XPTransaction.objects.filter(by_date, account_id=account.pk)
-        if character_id is not None:
-            rows = rows.filter(character_id=character_id)
+        rows = XPTransaction.objects.filter(by_date, about, account_id=account.pk)
         parts.append(
             _part(
                 rows,
@@ -161,9 +159,7 @@ def account_history(
             )
         )
     if HistoryKind.KUDOS in wanted:
-        rows = KudosTransaction.objects.filter(by_date, account_id=account.pk)
-        if character_id is not None:
-            rows = rows.filter(character_id=character_id)
+        rows = KudosTransaction.objects.filter(by_date, about, account_id=account.pk)
         parts.append(
             _part(
                 rows,
