@@ -12,10 +12,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
+from django.utils.text import Truncator
 
 from ..exceptions import ProgressionError
 
 ACTION_FORM_TEMPLATE = "progression/admin/action_form.html"
+# What a ledger's list shows of a description; the whole text is in the cell's hover title.
+DESCRIPTION_SHOWN = 60
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -29,6 +33,43 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class LedgerAdmin(ReadOnlyAdmin):
+    """A ledger's list, newest first, with room for its columns on a 1280 px screen: no
+    navigation sidebar (the breadcrumbs and the grouped index lead on), accounts by their
+    username rather than Evennia's "name(account 3)", and the description cut short with the
+    whole text on hover. Its stylesheet lets the description column give way (a long word
+    breaks) so the table stays inside its box; dates keep to one line by Django's own class."""
+
+    ordering = ["-transaction_date", "-id"]
+
+    class Media:
+        css = {"all": ["progression/admin-ledgers.css"]}
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {"is_nav_sidebar_enabled": False, **(extra_context or {})}
+        )
+
+    @admin.display(description="Description")
+    def summary(self, obj) -> str:
+        text = obj.description
+        return format_html(
+            '<span title="{}">{}</span>', text, Truncator(text).chars(DESCRIPTION_SHOWN)
+        )
+
+
+def username(field: str, label: str | None = None):
+    """A list column showing the account in `field` by its username, sorted by it."""
+
+    @admin.display(description=label or field.replace("_", " "), ordering=f"{field}__username")
+    def column(obj):
+        account = getattr(obj, field)
+        return account.username if account else None
+
+    column.__name__ = field
+    return column
 
 
 def staff_account(request):

@@ -7,7 +7,15 @@ from ..models import CharacterXP, CharacterXPTransaction
 from ..services.awards import award_character_xp
 from ..services.corrections import correct_character_xp
 from ..types import ProgressionReason
-from .base import AmountForm, ReadOnlyAdmin, correction_action, run_form_action, staff_account
+from .base import (
+    AmountForm,
+    LedgerAdmin,
+    ReadOnlyAdmin,
+    correction_action,
+    run_form_action,
+    staff_account,
+    username,
+)
 
 
 def _correct(row, amount, gm, reason_text) -> str:
@@ -64,9 +72,16 @@ class CharacterXPAdmin(ReadOnlyAdmin):
 
 
 @admin.register(CharacterXPTransaction)
-class CharacterXPTransactionAdmin(ReadOnlyAdmin):
-    list_display = ["transaction_date", "character", "amount", "reason", "transferable", "gm"]
+class CharacterXPTransactionAdmin(LedgerAdmin):
+    list_display = [
+        "transaction_date",
+        "character",
+        "amount",
+        "reason",
+        "transferable",
+        "summary",
+        username("gm", "GM"),
+    ]
     list_select_related = ["character", "gm"]
     list_filter = ["reason", "transferable", "transaction_date"]
     search_fields = ["character__db_key", "description"]
-    ordering = ["-transaction_date", "-id"]

@@ -4,7 +4,7 @@ award and correction actions (which call the services)."""
 from django.contrib import admin
 
 from ..models import DevelopmentPoints, DevelopmentTransaction
-from .base import ReadOnlyAdmin
+from .base import LedgerAdmin, ReadOnlyAdmin, username
 from .standings import award_development_action, correct_development_action
 
 
@@ -19,9 +19,17 @@ class DevelopmentPointsAdmin(ReadOnlyAdmin):
 
 
 @admin.register(DevelopmentTransaction)
-class DevelopmentTransactionAdmin(ReadOnlyAdmin):
-    list_display = ["transaction_date", "character", "trait", "amount", "source", "scene", "gm"]
+class DevelopmentTransactionAdmin(LedgerAdmin):
+    list_display = [
+        "transaction_date",
+        "character",
+        "trait",
+        "amount",
+        "source",
+        "scene",
+        "summary",
+        username("gm", "GM"),
+    ]
     list_select_related = ["character", "trait", "scene", "gm"]
     list_filter = ["source", "reason", "transaction_date"]
     search_fields = ["character__db_key", "trait__name", "description"]
-    ordering = ["-transaction_date", "-id"]

@@ -15,7 +15,14 @@ from ..models import (
 )
 from ..services.corrections import correct_kudos
 from ..services.kudos import cancel_kudos_reward, deliver_kudos_reward
-from .base import ReadOnlyAdmin, correction_action, run_form_action, staff_account
+from .base import (
+    LedgerAdmin,
+    ReadOnlyAdmin,
+    correction_action,
+    run_form_action,
+    staff_account,
+    username,
+)
 
 
 def _correct_kudos(row, amount, gm, reason_text) -> str:
@@ -92,16 +99,16 @@ class KudosPointsDataAdmin(ReadOnlyAdmin):
 
 
 @admin.register(KudosTransaction)
-class KudosTransactionAdmin(ReadOnlyAdmin):
+class KudosTransactionAdmin(LedgerAdmin):
     list_display = [
         "transaction_date",
-        "account",
+        username("account"),
         "amount",
-        "source_category",
-        "claim_category",
+        "category",
         "reason",
-        "awarded_by",
+        username("awarded_by"),
         "character",
+        "summary",
     ]
     list_select_related = [
         "account",
@@ -112,7 +119,12 @@ class KudosTransactionAdmin(ReadOnlyAdmin):
     ]
     list_filter = ["source_category", "claim_category", "transaction_date"]
     search_fields = ["account__username", "awarded_by__username", "description"]
-    ordering = ["-transaction_date", "-id"]
+
+    @admin.display(description="Category")
+    def category(self, row: KudosTransaction):
+        """What an award was for, or what a claim bought: a row has one or the other (or
+        neither, for a correction)."""
+        return row.source_category or row.claim_category
 
 
 class StaffNoteForm(forms.Form):

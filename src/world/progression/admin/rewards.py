@@ -19,9 +19,11 @@ from .base import (
     ACTION_FORM_TEMPLATE,
     AmountForm,
     CorrectionForm,
+    LedgerAdmin,
     ReadOnlyAdmin,
     run_form_action,
     staff_account,
+    username,
 )
 
 
@@ -127,9 +129,16 @@ class ExperiencePointsDataAdmin(ReadOnlyAdmin):
 
 
 @admin.register(XPTransaction)
-class XPTransactionAdmin(ReadOnlyAdmin):
-    list_display = ["transaction_date", "account", "amount", "reason", "character", "gm"]
+class XPTransactionAdmin(LedgerAdmin):
+    list_display = [
+        "transaction_date",
+        username("account"),
+        "amount",
+        "reason",
+        "character",
+        "summary",
+        username("gm", "GM"),
+    ]
     list_select_related = ["account", "character", "gm"]
     list_filter = ["reason", "transaction_date"]
     search_fields = ["account__username", "character__db_key", "description"]
-    ordering = ["-transaction_date", "-id"]

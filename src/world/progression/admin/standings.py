@@ -21,10 +21,11 @@ from ..services.corrections import correct_class_level, correct_development, cor
 from ..types import DevelopmentSource, ProgressionReason
 from .base import (
     AmountForm,
-    ReadOnlyAdmin,
+    LedgerAdmin,
     correction_action,
     run_form_action,
     staff_account,
+    username,
 )
 
 
@@ -124,18 +125,32 @@ class CharacterClassLevelAdmin(ClassLevelPage):
 
 
 @admin.register(TraitValueTransaction)
-class TraitValueTransactionAdmin(ReadOnlyAdmin):
-    list_display = ["transaction_date", "character", "trait", "amount", "reason", "gm"]
+class TraitValueTransactionAdmin(LedgerAdmin):
+    list_display = [
+        "transaction_date",
+        "character",
+        "trait",
+        "amount",
+        "reason",
+        "summary",
+        username("gm", "GM"),
+    ]
     list_select_related = ["character", "trait", "gm"]
     list_filter = ["reason", "transaction_date"]
     search_fields = ["character__db_key", "trait__name", "description"]
-    ordering = ["-transaction_date", "-id"]
 
 
 @admin.register(ClassLevelTransaction)
-class ClassLevelTransactionAdmin(ReadOnlyAdmin):
-    list_display = ["transaction_date", "character", "character_class", "amount", "reason", "gm"]
+class ClassLevelTransactionAdmin(LedgerAdmin):
+    list_display = [
+        "transaction_date",
+        "character",
+        "character_class",
+        "amount",
+        "reason",
+        "summary",
+        username("gm", "GM"),
+    ]
     list_select_related = ["character", "character_class", "gm"]
     list_filter = ["reason", "transaction_date"]
     search_fields = ["character__db_key", "character_class__name", "description"]
-    ordering = ["-transaction_date", "-id"]

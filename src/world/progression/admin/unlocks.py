@@ -14,7 +14,7 @@ from ..models import (
 )
 from ..selectors.costs import CostTable
 from ..services.spends import refund_unlock
-from .base import ReadOnlyAdmin, ReasonForm, run_form_action, staff_account
+from .base import LedgerAdmin, ReasonForm, run_form_action, staff_account, username
 from .requirements import REQUIREMENT_INLINES
 from .simulation import simulation_view
 
@@ -97,25 +97,26 @@ class TraitRatingUnlockAdmin(PricedUnlockAdmin):
 
 
 @admin.register(CharacterUnlock)
-class CharacterUnlockAdmin(ReadOnlyAdmin):
+class CharacterUnlockAdmin(LedgerAdmin):
     """Bought unlocks are records of a spend; staff undo one with "Refund", never by deleting."""
 
     list_display = [
         "character",
-        "character_class",
-        "target_level",
-        "trait",
-        "target_rating",
+        "target",
         "xp_spent",
         "unlocked_date",
         "refunded_date",
-        "refunded_by",
+        username("refunded_by"),
     ]
     list_select_related = ["character", "character_class", "trait", "gm", "refunded_by"]
     list_filter = ["character_class", "refunded_date", "unlocked_date"]
     search_fields = ["character__db_key", "character_class__name", "trait__name"]
     ordering = ["-unlocked_date", "-id"]
     actions = ["refund_unlock_action"]
+
+    @admin.display(description="Unlock")
+    def target(self, row: CharacterUnlock) -> str:
+        return row.target_label
 
     @admin.action(description="Refund the selected unlocks")
     def refund_unlock_action(self, request, queryset):

@@ -14,7 +14,7 @@ from evennia.utils.idmapper.models import SharedMemoryModel
 from world.traits.models import TraitType
 
 from ..rules.costs import apply_cost_modifier
-from ..rules.ratings import is_major_threshold
+from ..rules.ratings import is_major_threshold, rating_text
 from ..rules.unlocks import is_class_level
 from ..types import UnlockType
 from .statements import Statement
@@ -227,12 +227,15 @@ class CharacterUnlock(models.Model):
         ]
 
     def __str__(self) -> str:
-        if self.character_class_id:
-            target = f"{self.character_class} level {self.target_level}"
-        else:
-            target = f"{self.trait} {self.target_rating / 10:.1f}"
         refunded = " (refunded)" if self.refunded_date else ""
-        return f"{self.character}: {target}{refunded}"
+        return f"{self.character}: {self.target_label}{refunded}"
+
+    @property
+    def target_label(self) -> str:
+        """What was bought, as players name it: "Warrior level 2", "Strength 3.0"."""
+        if self.character_class_id:
+            return f"{self.character_class} level {self.target_level}"
+        return f"{self.trait} {rating_text(self.target_rating)}"
 
     @property
     def is_active(self) -> bool:
