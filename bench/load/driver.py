@@ -1,12 +1,15 @@
-"""`make load`: the real game under 50 telnet players and 8 API clients for a bounded time, on
-PostgreSQL and/or SQLite; prints latency per command and endpoint, throughput, errors and the
-audit, writes bench/results/load-<database>.json, and exits non-zero on any error or an audit
-that is not clean.
+"""`make load`: the real game under 50 telnet players, 8 API clients and 25 open progression
+pages for a bounded time, on PostgreSQL and/or SQLite; prints latency per command and endpoint,
+throughput, what the pages' polling costs, errors and the audit, writes
+bench/results/load-<database>.json, and exits non-zero on any error or an audit that is not
+clean.
 
     python -m bench.load [--db postgres|sqlite|both] [--players 50] [--api-clients 8]
-                         [--seconds 120] [--think 1 3] [--out-dir bench/results]
+                         [--pages 25] [--seconds 120] [--think 1 3] [--out-dir bench/results]
 
-Defaults also come from the environment: DB, LOAD_SECONDS, LOAD_PLAYERS, LOAD_API_CLIENTS.
+Defaults also come from the environment: DB, LOAD_SECONDS, LOAD_PLAYERS, LOAD_API_CLIENTS,
+LOAD_PAGES. A page belongs to one of the players (spread over them): it stays open while its
+player plays over telnet, so it polls mostly unchanged versions and reloads when one moves.
 PostgreSQL: the server of DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
 in a database of its own named load_<random>, dropped at the end.
 
@@ -33,12 +36,13 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import report
+from . import pages, report
 from .scenario import Crowd, Plan, Results
 from .server import COMMAND_TIMEOUT, REPO, Game, postgres_database, running_game, say
 
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
 ROOM_SIZE = 5  # players per room: one GM and four players per scene
+DEFAULT_PAGES = 25  # open progression pages, if not told: half the default players
 REPLY_TIMEOUT = 30.0  # seconds a player waits for one reply before counting a timeout
 SETUP_BUDGET = 900  # seconds for migrate, players, start, logins and stop (a busy machine)
 SERVER_TRACEBACK = re.compile(r"Traceback \(most recent call last\)")
@@ -52,6 +56,7 @@ def options_from(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--players", type=int, default=int(env.get("LOAD_PLAYERS", 50)))
     parser.add_argument("--api-clients", type=int, default=int(env.get("LOAD_API_CLIENTS", 8)))
+    parser.add_argument("--pages", type=int, default=env.get("LOAD_PAGES"))
     parser.add_argument("--seconds", type=float, default=float(env.get("LOAD_SECONDS", 120)))
     parser.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0), metavar=("MIN", "MAX"))
     parser.add_argument("--scene-seconds", type=float, nargs=2, default=(20.0, 40.0))
@@ -59,6 +64,10 @@ def options_from(argv: list[str] | None) -> argparse.Namespace:
     options = parser.parse_args(argv)
     if not 1 <= options.players <= 500 or not 0 <= options.api_clients <= options.players:
         parser.error("players: 1-500; API clients: 0 to the number of players")
+    if options.pages is None:
+        options.pages = min(DEFAULT_PAGES, options.players)
+    if not 0 <= options.pages <= options.players:
+        parser.error("pages: 0 to the number of players")
     if not 1 <= options.seconds <= 3600:
         parser.error("seconds: 1-3600")
     return options
@@ -107,9 +116,9 @@ async def drive(game: Game, players: list[dict], options, password: str, workdir
     api_out = workdir / "api.json"
     api = None
     try:
-        if options.api_clients:
-            step = len(players) / options.api_clients
-            accounts = [players[int(i * step)]["account"] for i in range(options.api_clients)]
+        if options.api_clients or options.pages:
+            accounts = _spread(players, options.api_clients)
+            page_accounts = _spread(players, options.pages)
             api = await asyncio.create_subprocess_exec(
                 sys.executable,
                 "-m",
@@ -118,6 +127,8 @@ async def drive(game: Game, players: list[dict], options, password: str, workdir
                 game.base_url,
                 "--accounts",
                 ",".join(accounts),
+                "--page-accounts",
+                ",".join(page_accounts),
                 "--seconds",
                 str(options.seconds),
                 "--think",
@@ -129,7 +140,10 @@ async def drive(game: Game, players: list[dict], options, password: str, workdir
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
             )
-        say(f"logging in {len(players)} players and {options.api_clients} API clients")
+        say(
+            f"logging in {len(players)} players, {options.api_clients} API clients and "
+            f"{options.pages} pages"
+        )
         logins = asyncio.create_task(crowd.log_in())
         if api is not None:
             await asyncio.wait_for(_api_ready(api), COMMAND_TIMEOUT)
@@ -156,6 +170,12 @@ async def drive(game: Game, players: list[dict], options, password: str, workdir
             api.kill()
             await api.wait()
     return {"telnet": results, "api": api_results, "window": window}
+
+
+def _spread(players: list[dict], count: int) -> list[str]:
+    """`count` of the players' accounts, spread evenly over them."""
+    step = len(players) / count if count else 0
+    return [players[int(i * step)]["account"] for i in range(count)]
 
 
 async def _api_ready(api) -> None:
@@ -246,6 +266,8 @@ def play(
 ) -> dict:
     """Log the players in, play, audit, and put the result together."""
     measured = asyncio.run(drive(game, players, options, password, workdir))
+    if options.pages:
+        measured["poll"] = pages.measure_poll(game, _spread(players, 1)[0])
     audited = audit(game)
     tracebacks = server_tracebacks(game, since=log_from)
     database = "postgres" if game.database_url.startswith("postgres") else "sqlite"
@@ -266,6 +288,12 @@ def assemble(database: str, options, measured: dict, audited: dict, tracebacks: 
     # Commands players typed; the "(marker)" probes only time the reply marker.
     telnet_commands = sum(len(v) for k, v in telnet.latencies.items() if k != "(marker)")
     api_requests = sum(len(v) for v in api.get("latencies", {}).values())
+    open_pages = pages.summary(
+        {"latencies": api.get("page_latencies", {})},
+        users=options.pages,
+        window=window,
+        poll=measured.get("poll"),
+    )
     return {
         "database": database,
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -277,6 +305,7 @@ def assemble(database: str, options, measured: dict, audited: dict, tracebacks: 
         "config": {
             "players": options.players,
             "api_clients": options.api_clients,
+            "pages": options.pages,
             "seconds": options.seconds,
             "think_seconds": list(options.think),
             "room_size": ROOM_SIZE,
@@ -289,6 +318,7 @@ def assemble(database: str, options, measured: dict, audited: dict, tracebacks: 
         },
         "telnet": report.summarise(telnet.latencies),
         "api": report.summarise(api.get("latencies", {})),
+        "pages": open_pages,
         "outcomes": dict(telnet.outcomes)
         | {f"API {k}": v for k, v in api.get("outcomes", {}).items()},
         "errors": {"total": sum(errors.values()), "by_kind": dict(errors), "examples": examples},

@@ -52,6 +52,7 @@ def render(result: dict) -> str:
         f"API {throughput['api']:.1f})",
         table("Telnet commands (send to end of reply):", result["telnet"]),
         table("API requests:", result["api"]),
+        *pages(result.get("pages")),
         "Outcomes: "
         + ", ".join(f"{name} {count}" for name, count in sorted(result["outcomes"].items())),
     ]
@@ -66,6 +67,28 @@ def render(result: dict) -> str:
     if not audit["clean"]:
         lines.append(audit["output"][-2000:])
     return "\n".join(lines)
+
+
+def pages(measured: dict | None) -> list[str]:
+    """The open pages' lines: their traffic, the share of polls answered 304, and the
+    statements one unchanged poll runs (bench/load/pages.py)."""
+    if not measured or not measured["pages"]:
+        return []
+    lines = [
+        f"Open pages: {measured['pages']} polling every 2 s, "
+        f"{measured['requests_per_second']:.1f} requests/s "
+        f"({measured['polls_per_second']:.1f} polls/s, {measured['share_304']:.1%} answered 304)"
+    ]
+    if "statements_per_poll" in measured:
+        lines.append(
+            f"  one unchanged poll (answered {measured['poll_status']}): "
+            f"{measured['statements_per_poll']} statements, "
+            f"{measured['full_scans_per_poll']} of them reading a whole table"
+        )
+    lines.append(
+        table("Page requests (a poll, and the reloads a new version brings):", measured["latency"])
+    )
+    return lines
 
 
 def write(result: dict, path: Path) -> None:

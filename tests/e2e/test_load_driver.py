@@ -28,3 +28,23 @@ def test_a_small_load_run_reports_no_errors_and_a_clean_audit(game_server, tmp_p
     assert result["throughput"]["api"] > 0, result["api"]
     for row in (*result["telnet"].values(), *result["api"].values()):
         assert row["count"] > 0 and row["p50"] <= row["p95"] <= row["p99"] <= row["max"]
+
+
+def test_open_pages_poll_with_their_etag_and_an_unchanged_poll_reads_no_whole_table(
+    game_server, tmp_path
+):
+    options = driver.options_from(
+        ["--players", "2", "--api-clients", "0", "--pages", "2", "--seconds", "6"]
+    )
+    result = driver.run_on_running_game(game_server, options, workdir=tmp_path)
+    pages = result["pages"]
+
+    assert result["errors"]["total"] == 0, result["errors"]
+    # The pages poll with the ETag they were given, so most answers are an empty 304.
+    assert pages["latency"]["page poll 304"]["count"] > 0, pages["latency"]
+    assert 0 < pages["share_304"] <= 1 and pages["requests_per_second"] > 0
+    # One unchanged poll: the session's statement and the version's, each through an index.
+    assert pages["poll_status"] == 304
+    assert pages["statements_per_poll"] <= 2, pages["poll_statements"]
+    assert pages["full_scans_per_poll"] == 0, pages["poll_statements"]
+    assert "Open pages: 2 polling every 2 s" in report.render(result)
