@@ -159,6 +159,8 @@ class OpenPage(HttpUser):
         self.poll()  # the page's first check, before the window: it holds the first ETag
         Shared.ready += 1
         Shared.go.wait()
+        # Pages are opened at different moments, so their polls do not come in step.
+        gevent.sleep(random.uniform(0, POLL_SECONDS))
 
     @task
     def poll(self) -> None:
