@@ -84,7 +84,7 @@ def web_rows(measure, notes):
         lambda i: client.get("/api/progression/account/"),
     )
     yield measure(
-        f"character sheets GET /api/progression/characters/sheets/ ({ROWS:,} rows)",
+        f"character sheets GET .../characters/sheets/ ({ROWS:,} rows)",
         lambda i: client.get("/api/progression/characters/sheets/"),
     )
     page, player = [], _full_player()
@@ -92,7 +92,7 @@ def web_rows(measure, notes):
         ("dashboard", "/api/progression/account/"),
         ("character sheets", "/api/progression/characters/sheets/"),
     ):
-        row = measure(f"{name} GET {url} (2 full characters)", _reader(player, url))
+        row = measure(f"{name}, a player with 2 full characters", _reader(player, url))
         page.append(row)
         yield row
     vendor = connection.vendor
