@@ -21,7 +21,7 @@ def all_rows(measure, notes):
     source = KudosSourceCategoryFactory(name="bench-source")
     xp_claim = KudosClaimCategoryFactory(name="xp", kudos_cost=10, reward_amount=3)
 
-    yield from _with_floor(
+    yield from with_floor(
         measure(
             "award_xp",
             lambda i: services.award_xp(account, 1),
@@ -44,7 +44,7 @@ def all_rows(measure, notes):
     # Stock for the claims below, above the per-award maximum players and staff are held to.
     with override_settings(PROGRESSION_MAX_KUDOS_AWARD=1_000_000):
         services.award_kudos(account, 1_000_000, source, "bench stock", awarded_by=giver)
-    yield from _with_floor(
+    yield from with_floor(
         measure(
             "claim_kudos into XP",
             lambda i: services.claim_kudos(account, 10, xp_claim),
@@ -72,13 +72,13 @@ def all_rows(measure, notes):
         _concurrency(notes)
 
 
-def _with_floor(row):
+def with_floor(row):
     """The floor's row, then the operation's (the floor was timed alternately with it)."""
     floor = row.pop("floor_row")
     return [floor, row]
 
 
-def _must(outcome):
+def must(outcome):
     success, message, _record = outcome
     if not success:
         raise RuntimeError(message)
