@@ -165,3 +165,18 @@ def test_bad_approve_input_gets_one_line(play, warden, typed, message):
 
 def test_players_cannot_approve(play, player):
     assert play(player, "approve") == "Only staff can use approve."
+
+
+@pytest.mark.parametrize("waiting", [1, 15])
+def test_the_waiting_list_reads_the_same_few_queries_however_many_wait(
+    play, staff, warden, player, waiting, django_assert_max_num_queries
+):
+    for n in range(waiting):
+        play(staff, f"xp/award Alice = {100 + n}")
+
+    # The staff check (2), the expiry sweep (1), the page with who asked (1) and Evennia's reads
+    # of the account's options for the header and table (5): none grows with the requests.
+    with django_assert_max_num_queries(9):
+        out = play(warden, "approve")
+
+    assert out.count("award Alice") == waiting
