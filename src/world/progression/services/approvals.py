@@ -103,6 +103,8 @@ def request_staff_action(
                 idempotency_key=idempotency_key,
             )
     except IntegrityError:
+        if idempotency_key is None:
+            raise
         # The same API request, retried while the first was being stored.
         earlier = StaffApprovalRequest.objects.get(idempotency_key=idempotency_key)
         return _retried(earlier, action, stored)
