@@ -21,7 +21,7 @@ def all_rows(measure, notes):
     source = KudosSourceCategoryFactory(name="bench-source")
     xp_claim = KudosClaimCategoryFactory(name="xp", kudos_cost=10, reward_amount=3)
 
-    yield from _with_floor(
+    yield from with_floor(
         measure(
             "award_xp",
             lambda i: services.award_xp(account, 1),
@@ -44,7 +44,7 @@ def all_rows(measure, notes):
     # Stock for the claims below, above the per-award maximum players and staff are held to.
     with override_settings(PROGRESSION_MAX_KUDOS_AWARD=1_000_000):
         services.award_kudos(account, 1_000_000, source, "bench stock", awarded_by=giver)
-    yield from _with_floor(
+    yield from with_floor(
         measure(
             "claim_kudos into XP",
             lambda i: services.claim_kudos(account, 10, xp_claim),
@@ -72,13 +72,13 @@ def all_rows(measure, notes):
         _concurrency(notes)
 
 
-def _with_floor(row):
+def with_floor(row):
     """The floor's row, then the operation's (the floor was timed alternately with it)."""
     floor = row.pop("floor_row")
     return [floor, row]
 
 
-def _must(outcome):
+def must(outcome):
     success, message, _record = outcome
     if not success:
         raise RuntimeError(message)
@@ -185,7 +185,9 @@ def _dashboard_rows(measure):
 
 
 def _scene_rows(measure, notes):
-    from typeclasses.factories import CharacterFactory
+    from typeclasses.factories import AccountFactory, CharacterFactory
+    from world.progression.selectors.scene_credit import scene_verdict
+    from world.scenes.factories import play_to_qualify
     from world.scenes.models import Scene, SceneParticipation, SceneTraitUse
     from world.traits.factories import TraitFactory
 
@@ -194,13 +196,21 @@ def _scene_rows(measure, notes):
     except ImportError:
         notes.append("scene award: world.scenes.services.finish_scene not available; skipped")
         return
+    # Thirty characters of two players (as tests/progression/scenes/test_scene_award_queries.py
+    # pins its statements): a scene the farming guard lets through, so what is timed is the
+    # award itself, not a refusal.
+    players = [AccountFactory(), AccountFactory()]
     characters = [CharacterFactory() for _ in range(30)]
     traits = [TraitFactory(name=f"Bench Scene Trait {n}", category="social") for n in range(3)]
 
     def prepare(n):
         scenes = Scene.objects.bulk_create([Scene(name=f"Bench scene {i}") for i in range(n)])
         SceneParticipation.objects.bulk_create(
-            [SceneParticipation(scene=s, character=c) for s in scenes for c in characters]
+            [
+                SceneParticipation(scene=s, character=c, account=players[index % 2])
+                for s in scenes
+                for index, c in enumerate(characters)
+            ]
         )
         SceneTraitUse.objects.bulk_create(
             [
@@ -210,14 +220,29 @@ def _scene_rows(measure, notes):
                 for t in traits
             ]
         )
+        for scene in scenes:
+            play_to_qualify(scene, characters[0], characters[1])
         return scenes
 
-    yield measure(
-        "finish_scene: 30 participants x 3 traits",
-        lambda scene: finish_scene(scene),
-        prepare=prepare,
-        repetitions=50,
+    # The weekly caps would stop paying these characters after a few scenes; lifted, every
+    # repetition awards the same points.
+    unlimited = override_settings(
+        PROGRESSION_SCENE_WEEKLY_CAP=10**6, PROGRESSION_SCENE_WEEKLY_CAP_PER_TRAIT=10**6
     )
+
+    def finish(scene):
+        note = finish_scene(scene)
+        if len(note.transactions) != 90:
+            raise RuntimeError(f"bench scene paid nothing: {scene_verdict(scene).reason}")
+        return note
+
+    with unlimited:
+        yield measure(
+            "finish_scene: 30 participants x 3 traits",
+            finish,
+            prepare=prepare,
+            repetitions=50,
+        )
 
 
 def _concurrency(notes):

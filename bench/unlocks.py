@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.scenarios import _must, _with_floor
+from bench.scenarios import must, with_floor
 
 
 def purchase_rows(measure):
@@ -14,9 +14,9 @@ def purchase_rows(measure):
     unlock = _unlock_with_three_requirements()
 
     def buy(buyer):
-        _must(services.spend_xp_on_unlock(buyer, unlock))
+        must(services.spend_xp_on_unlock(buyer, unlock))
 
-    yield from _with_floor(
+    yield from with_floor(
         measure(
             "spend_xp_on_unlock, catalogue cold (3 requirements)",
             lambda buyers: buy(buyers[0]),
@@ -122,7 +122,7 @@ def shop_rows(measure):
         if target == 20:
             # The first shop after a catalogue change reads the catalogue; timed call for call
             # alternately with the shop that has it in memory.
-            yield from _with_floor(
+            yield from with_floor(
                 measure(
                     "shop, catalogue cold (20 unlocks x 2 req.)",
                     shop,
@@ -146,7 +146,7 @@ def shop_rows(measure):
 
         return call
 
-    yield from _with_floor(
+    yield from with_floor(
         measure(
             _shop_name(1_000),
             shop_of(1_000),

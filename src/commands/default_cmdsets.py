@@ -2,6 +2,7 @@
 
 from evennia import default_cmds
 
+from commands.account import CmdCharDelete
 from world.progression.commands import ACCOUNT_PROGRESSION_COMMANDS, PROGRESSION_COMMANDS
 from world.scenes.commands import SCENE_COMMANDS
 from world.voting.commands import VOTING_COMMANDS
@@ -30,6 +31,7 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
         # Out of character too; while a character is played, its own copies take precedence.
         for command in (*ACCOUNT_PROGRESSION_COMMANDS, *VOTING_COMMANDS):
             self.add(command())
+        self.add(CmdCharDelete())  # replaces Evennia's: refuses a character holding progression
 
 
 class UnloggedinCmdSet(default_cmds.UnloggedinCmdSet):

@@ -54,6 +54,7 @@ CONCERNS: dict[str, tuple[str, ...]] = {
         "scenes.Scene",
         "voting.Vote",
         "progression.KudosRewardRequest",
+        "progression.StaffApprovalRequest",
         "progression.CharacterPathHistory",
         "progression.DevelopmentPoints",
         "traits.CharacterTraitValue",

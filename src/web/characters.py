@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from evennia.web.website.views import characters as evennia_views
 
 from typeclasses.names import character_name_error
-from world.progression.selectors import character_holds_progression
+from world.progression.selectors import deletion_refusal
 
 
 class CharacterForm(forms.Form):
@@ -93,14 +93,10 @@ class CharacterDeleteView(_OwnCharacter, evennia_views.CharacterDeleteView):
         return self._refusal() or super().post(request, *args, **kwargs)
 
     def _refusal(self):
-        character = self.get_object()
-        if not character_holds_progression(character):
+        refusal = deletion_refusal(self.get_object())
+        if refusal is None:
             return None
-        messages.error(
-            self.request,
-            f"{character.key} cannot be deleted: it holds progression (purchases or XP and "
-            "development history). Ask staff if it must go.",
-        )
+        messages.error(self.request, refusal)
         return HttpResponseRedirect(self.success_url)
 
 

@@ -1,10 +1,21 @@
-"""The weekly rules: ISO weeks, and a diminishing XP scale for votes."""
+"""The weekly rules: ISO weeks, a diminishing XP scale for votes, and who is a new partner."""
 
 from datetime import UTC, datetime
+from itertools import combinations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from world.voting.rules import previous_week, scene_xp, vote_xp, week_bounds, week_of
+from world.voting.rules import (
+    new_partner_xp,
+    new_partners,
+    previous_week,
+    scene_xp,
+    vote_xp,
+    week_bounds,
+    week_of,
+)
 
 
 def test_weeks_are_iso_weeks_across_the_new_year():
@@ -29,3 +40,31 @@ def test_each_vote_is_worth_less_and_votes_past_the_scale_nothing():
 
 def test_the_scene_bonus_is_capped():
     assert [scene_xp(scenes, 2, 5) for scenes in range(5)] == [0, 2, 4, 5, 5]
+
+
+# A scene as the rule reads it: its players, each with the account credited for them (player
+# n plays from account n or from their alt's, n + 10).
+a_scene = st.dictionaries(st.integers(0, 5), st.sampled_from([0, 10]), min_size=2, max_size=4).map(
+    lambda alts: {f"p{player}": player + alt for player, alt in alts.items()}
+)
+
+
+@given(this_week=st.lists(a_scene, max_size=8), before=st.lists(a_scene, max_size=8))
+def test_each_new_pair_pays_each_of_its_players_once(this_week, before):
+    found = new_partners(dict(enumerate(this_week)), [set(scene) for scene in before])
+
+    def pairs(scenes):
+        return {pair for scene in scenes for pair in combinations(sorted(scene), 2)}
+
+    new = pairs(this_week) - pairs(before)
+    by_player = {}
+    for account, count in found.items():
+        by_player[f"p{account % 10}"] = by_player.get(f"p{account % 10}", 0) + count
+    in_new_pairs = [player for pair in new for player in pair]
+    assert by_player == {player: in_new_pairs.count(player) for player in set(in_new_pairs)}
+
+
+@given(partners=st.integers(0, 50), per_partner=st.integers(0, 10), cap=st.integers(0, 10))
+def test_the_bonus_never_passes_the_cap(partners, per_partner, cap):
+    assert new_partner_xp(partners, per_partner, cap) <= cap * per_partner
+    assert new_partner_xp(partners, per_partner, cap) == min(partners, cap) * per_partner

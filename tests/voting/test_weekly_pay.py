@@ -28,6 +28,7 @@ def scale(settings):
     settings.VOTING_XP_BY_VOTE = (3, 2, 1)
     settings.VOTING_XP_PER_SCENE = 2
     settings.VOTING_SCENE_XP_CAP = 3
+    settings.VOTING_NEW_PARTNER_XP = 0  # the new-partner bonus: test_new_partner_bonus.py
     settings.VOTING_HOARD_CAP = None
 
 

@@ -163,7 +163,10 @@ SCENES_LOG_POSE_LENGTH = 300
 #   most and popularity cannot be farmed;
 # - the scenes it posed in that finished that week and passed the farming guard (two different
 #   players who each posed enough, for long enough: PROGRESSION_SCENE_MIN_*; a GM who never
-#   posed is not counted): VOTING_XP_PER_SCENE each, at most VOTING_SCENE_XP_CAP a week.
+#   posed is not counted): VOTING_XP_PER_SCENE each, at most VOTING_SCENE_XP_CAP a week;
+# - the players it shared such a scene with and had shared none with in the
+#   VOTING_NEW_PARTNER_WEEKS weeks before (new partners; one player's alts are one player, and
+#   a pair counts once a week): VOTING_NEW_PARTNER_XP each, for at most VOTING_NEW_PARTNER_CAP.
 # VOTING_HOARD_CAP (None = off): accounts holding more unspent XP than this get nothing that
 # week, nudging players to spend rather than bank. The script checks every
 # VOTING_WEEKLY_CHECK_INTERVAL seconds and pays every week ended since its last run (paying is
@@ -173,6 +176,9 @@ VOTING_VOTES_PER_WEEK = 5
 VOTING_XP_BY_VOTE = (3, 2, 2, 1, 1, 1)
 VOTING_XP_PER_SCENE = 1
 VOTING_SCENE_XP_CAP = 5
+VOTING_NEW_PARTNER_XP = 2
+VOTING_NEW_PARTNER_WEEKS = 4
+VOTING_NEW_PARTNER_CAP = 3
 VOTING_HOARD_CAP = None
 VOTING_WEEKLY_CHECK_INTERVAL = 3600
 VOTING_WEEKLY_WARNING = 600

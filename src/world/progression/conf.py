@@ -49,6 +49,22 @@ DEFAULTS: dict[str, Any] = {
     "TRAINING_TEACHER_XP": 1,
     # Text one player writes and another reads is shown on one line of at most this length.
     "MAX_SHOWN_TEXT": 200,
+    # Two-person approval. A staff award, correction or refund that moves more than the pool's
+    # threshold (the size of the amount, so a -100 correction counts as 100) waits as a request
+    # until a second staff member, who is not the requester's player, approves it. A pool left
+    # out (or None) needs no approval. "refund" is the XP a refund gives back, to whichever pools
+    # paid; "trait_value" is on the 1-100 scale (10 = one rating). Requests expire after
+    # APPROVAL_HOURS.
+    "APPROVAL_THRESHOLDS": {
+        "account_xp": 50,
+        "character_xp": 50,
+        "kudos": 50,
+        "development": 30,
+        "trait_value": 10,
+        "class_level": 1,
+        "refund": 50,
+    },
+    "APPROVAL_HOURS": 48,
 }
 
 

@@ -173,3 +173,45 @@ class RewardRequestClosedError(ProgressionError):
 
     def default_message(self) -> str:
         return "That reward request is already closed."
+
+
+class NotStaffError(ProgressionError):
+    code = "not_staff"
+
+    def default_message(self) -> str:
+        return "Only staff can do that."
+
+
+class UnknownApprovalRequestError(ProgressionError):
+    code = "not_found"
+
+    def default_message(self) -> str:
+        return "There is no such approval request."
+
+
+class ApprovalRequestClosedError(ProgressionError):
+    """The request was already approved, rejected or expired: nothing more can be decided."""
+
+    code = "approval_request_closed"
+
+    def default_message(self) -> str:
+        return "That request was already decided."
+
+
+class ApprovalRequestExpiredError(ApprovalRequestClosedError):
+    """The request's time ran out before a second staff member approved it."""
+
+    code = "approval_request_expired"
+
+    def default_message(self) -> str:
+        return "That request has expired; ask again if the move is still wanted."
+
+
+class SameStaffError(ProgressionError):
+    """The approver is the requester, or the requester's player by the alt rule, or the player
+    whose numbers the request moves: the second pair of eyes must be someone else's."""
+
+    code = "same_staff"
+
+    def default_message(self) -> str:
+        return "You asked for this; another staff member must approve it."

@@ -40,7 +40,8 @@ class Vote(models.Model):
 class SceneCredit(models.Model):
     """A qualifying scene counted toward an account's weekly scene bonus: written when the scene
     finishes (voting listens to scenes' `scene_finished`), once per player who posed in it, and
-    read by the weekly run of `week` (the ISO week the scene finished in)."""
+    read by the weekly run of `week` (the ISO week the scene finished in) and, for who played
+    with whom, by the new-partner bonus of the weeks after."""
 
     scene = models.ForeignKey("scenes.Scene", on_delete=models.CASCADE, related_name="+")
     account = models.ForeignKey(

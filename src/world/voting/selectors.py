@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db.models import Count
 from django.utils import timezone
+from evennia.accounts.models import AccountDB
 
 from world.progression.models import XPTransaction
+from world.progression.selectors.players import player_identities
 from world.scenes.models import SceneParticipation
 
 from .conf import setting
 from .models import SceneCredit, Vote
-from .rules import vote_xp
+from .rules import new_partners, vote_xp, week_bounds, week_of
 
 
 def character_named(name: str):
@@ -56,6 +60,34 @@ def scenes_finished_by_account(week: str) -> dict[int, int]:
         .annotate(scenes=Count("scene_id", distinct=True))
         .values_list("account_id", "scenes")
     )
+
+
+def new_partners_by_account(week: str, *, weeks: int) -> dict[int, int]:
+    """{account pk: players it shared a qualifying scene with in `week` and had shared none
+    with in the `weeks` weeks before} (`rules.new_partners`, which counts a pair once and
+    takes one player's accounts as one). Three queries at most, whatever the number of players:
+    the scene credits of those weeks, their accounts, and staff's word on accounts without an
+    email. An account the alt rule cannot place (no email) counts for no one."""
+    first = week_of(week_bounds(week)[0] - timedelta(weeks=max(0, weeks)))
+    # A range of weeks: the (week, account) index answers it.
+    window = SceneCredit.objects.filter(week__gte=first, week__lte=week).order_by()
+    credits = sorted(window.values_list("scene_id", "account_id", "week"))
+    if not any(credited == week for *_, credited in credits):
+        return {}
+    identities = player_identities(
+        AccountDB.objects.filter(pk__in=window.values("account_id").distinct())
+    )
+    this_week: dict[int, dict[str, int]] = {}
+    before: dict[int, set[str]] = {}
+    for scene, account, credited in credits:
+        identity = identities.get(account)
+        if identity is None:
+            continue
+        if credited == week:
+            this_week.setdefault(scene, {}).setdefault(identity, account)
+        else:
+            before.setdefault(scene, set()).add(identity)
+    return new_partners(this_week, before.values())
 
 
 def first_finished_scene():

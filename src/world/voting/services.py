@@ -24,8 +24,13 @@ from world.progression.types import ProgressionReason
 from .conf import setting
 from .exceptions import AlreadyVotedError, InvalidWeekError, SelfVoteError, VoteLimitError
 from .models import Vote
-from .rules import previous_week, scene_xp, vote_xp, week_bounds, week_of
-from .selectors import first_finished_scene, scenes_finished_by_account, votes_received_by_account
+from .rules import new_partner_xp, previous_week, scene_xp, vote_xp, week_bounds, week_of
+from .selectors import (
+    first_finished_scene,
+    new_partners_by_account,
+    scenes_finished_by_account,
+    votes_received_by_account,
+)
 
 # Where the weekly run remembers the last week it paid (Evennia's server-wide key-value store).
 LAST_PAID_WEEK = "voting_last_paid_week"
@@ -119,22 +124,25 @@ def check_week(week: str) -> str:
 
 
 def pay_week(*, week: str) -> WeekResult:
-    """Pay every account its XP for `week`: votes received (VOTING_XP_BY_VOTE) plus a bonus
-    for the finished scenes it was in (VOTING_XP_PER_SCENE, at most VOTING_SCENE_XP_CAP), one
-    ledger row each, keyed by week and account. With VOTING_HOARD_CAP set, accounts holding
-    more unspent XP than that are skipped."""
+    """Pay every account its XP for `week`: votes received (VOTING_XP_BY_VOTE), a bonus for the
+    qualifying scenes it was in (VOTING_XP_PER_SCENE, at most VOTING_SCENE_XP_CAP) and one for
+    each player it played with and had not in the VOTING_NEW_PARTNER_WEEKS weeks before
+    (VOTING_NEW_PARTNER_XP, for at most VOTING_NEW_PARTNER_CAP of them), one ledger row each,
+    keyed by week and account. With VOTING_HOARD_CAP set, accounts holding more unspent XP than
+    that are skipped."""
     check_week(week)
     votes = votes_received_by_account(week)
     scenes = scenes_finished_by_account(week)
-    amounts = {}
-    for account_pk in sorted(votes.keys() | scenes.keys()):
-        amount = vote_xp(votes.get(account_pk, 0), setting("VOTING_XP_BY_VOTE")) + scene_xp(
+    partners = new_partners_by_account(week, weeks=setting("VOTING_NEW_PARTNER_WEEKS"))
+    tallies = {
+        account_pk: (
+            votes.get(account_pk, 0),
             scenes.get(account_pk, 0),
-            setting("VOTING_XP_PER_SCENE"),
-            setting("VOTING_SCENE_XP_CAP"),
+            partners.get(account_pk, 0),
         )
-        if amount > 0:
-            amounts[account_pk] = amount
+        for account_pk in votes.keys() | scenes.keys()
+    }
+    amounts = {pk: amount for pk, tally in tallies.items() if (amount := week_xp(*tally)) > 0}
     result = WeekResult(week=week)
     if not amounts:
         return result
@@ -154,17 +162,27 @@ def pay_week(*, week: str) -> WeekResult:
                 account,
                 amounts[account_pk],
                 ProgressionReason.SYSTEM_AWARD,
-                _description(week, votes.get(account_pk, 0), scenes.get(account_pk, 0)),
+                _description(week, *tallies[account_pk]),
                 idempotency_key=weekly_key(week, account_pk),
             )
         )
     return result
 
 
-def week_xp(votes: int, scenes: int) -> int:
-    """What `votes` received and `scenes` finished in a week pay, by the settings' scales."""
-    return vote_xp(votes, setting("VOTING_XP_BY_VOTE")) + scene_xp(
-        scenes, setting("VOTING_XP_PER_SCENE"), setting("VOTING_SCENE_XP_CAP")
+def week_xp(votes: int, scenes: int, partners: int = 0) -> int:
+    """What `votes` received, `scenes` counted and `partners` new to one pay in a week, by the
+    settings' scales."""
+    return sum(_week_parts(votes, scenes, partners))
+
+
+def _week_parts(votes: int, scenes: int, partners: int) -> tuple[int, int, int]:
+    """The XP of a week's votes, scenes and new partners, each by its scale and cap."""
+    return (
+        vote_xp(votes, setting("VOTING_XP_BY_VOTE")),
+        scene_xp(scenes, setting("VOTING_XP_PER_SCENE"), setting("VOTING_SCENE_XP_CAP")),
+        new_partner_xp(
+            partners, setting("VOTING_NEW_PARTNER_XP"), setting("VOTING_NEW_PARTNER_CAP")
+        ),
     )
 
 
@@ -179,15 +197,17 @@ def _over_hoard_cap(account_pks: set[int]) -> set[int]:
     )
 
 
-def _description(week: str, votes: int, scenes: int) -> str:
+def _description(week: str, votes: int, scenes: int, partners: int) -> str:
     """The player's weekly statement, kept on the ledger row so that the live notice, the away
-    summary and `xp/history` all read it."""
-    vote_part = vote_xp(votes, setting("VOTING_XP_BY_VOTE"))
-    scene_part = scene_xp(scenes, setting("VOTING_XP_PER_SCENE"), setting("VOTING_SCENE_XP_CAP"))
-    return (
+    summary and `xp/history` all read it. New partners are named only in a week that had some."""
+    vote_part, scene_part, partner_part = _week_parts(votes, scenes, partners)
+    statement = (
         f"Week {week}: {votes} vote{'s' if votes != 1 else ''} received, {vote_part} XP; "
         f"{scenes} scene{'s' if scenes != 1 else ''} counted, {scene_part} XP"
     )
+    if partners:
+        statement += f"; {partners} new partner{'s' if partners != 1 else ''}, {partner_part} XP"
+    return statement
 
 
 def pay_due_weeks(*, now=None) -> list[WeekResult]:

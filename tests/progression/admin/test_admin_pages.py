@@ -7,10 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from typeclasses.factories import AccountFactory, CharacterFactory
+from typeclasses.factories import AccountFactory, CharacterFactory, StaffAccountFactory
 from world.classes.factories import CharacterClassFactory, PathFactory
 from world.progression import factories as f
 from world.progression import models as m
+from world.progression.services.approvals import request_staff_action
 from world.progression.services.corrections import correct_class_level, correct_trait_value
 from world.progression.services.ledger import Pool, post
 from world.progression.services.xp import post_account_xp, post_character_xp
@@ -39,6 +40,7 @@ LEDGERS_AND_BALANCES = {
     m.CharacterPathHistory,  # changed only through select_path (an admin action and page)
     m.TraitValueTransaction,
     m.ClassLevelTransaction,
+    m.StaffApprovalRequest,  # made by staff moves, decided by approve and reject actions
 }
 # The most any changelist takes with 100 rows: session, count(s), the page with its related rows
 # joined in, the action form and the list filters' choices; none of it grows with the rows.
@@ -133,6 +135,17 @@ class Rows:
         for i in indexes:
             correct_class_level(
                 self.character(i), character_class, 1, gm=self.account(1), reason_text="x"
+            )
+
+    def _StaffApprovalRequest(self, indexes):
+        staff = StaffAccountFactory()
+        for i in indexes:
+            request_staff_action(
+                action=m.StaffAction.AWARD_ACCOUNT_XP,
+                requested_by=staff,
+                account=self.account(i % 3),
+                amount=500,
+                description="x",
             )
 
     def _KudosPointsData(self, indexes):

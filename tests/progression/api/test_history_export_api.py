@@ -107,6 +107,7 @@ def test_export_as_json_is_the_same_rows(player, ayla):
         "ledger",
         "character",
         "character_id",
+        "given_by",
         "amount",
         "reason",
         "description",

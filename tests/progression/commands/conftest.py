@@ -89,6 +89,12 @@ def play(session, no_evtable):
     return CommandRunner()
 
 
+@pytest.fixture
+def staff_session(session, staff_account):
+    """`staff_account` logged in too (session id 3): a staff member online."""
+    return log_in(staff_account, SESSION_ID + 2)
+
+
 def puppeted_by(account, **kwargs):
     """A character `account` is playing (Evennia's tests link them the same way)."""
     character = CharacterFactory(account=account, **kwargs)

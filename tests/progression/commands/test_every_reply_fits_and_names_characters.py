@@ -85,6 +85,13 @@ STAFF_FORMS = [
     "correct/trait {other} = {trait} +1 : a typo at creation",
     "correct/level {other} = {class_} +1 : a level given for the war",
     "correct/kudos {other} = -1 : counted twice",
+    "xp/award {other} = 500 : for the whole war campaign, every scene of it",
+    "correct/trait {other} = {trait} +25 : a starting value missed at creation",
+    "approve",
+    "approve 1",
+    "approve/reject 1 = a typo, I meant 50 and not 500",
+    "approve/reject 1 = again",
+    "approve",
 ]
 HELP_FORMS = [f"help {command.key}" for command in (*PROGRESSION_COMMANDS, *VOTING_COMMANDS)]
 

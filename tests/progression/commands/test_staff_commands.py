@@ -120,10 +120,10 @@ def test_correct_dev(play, staff, player, lore):
 
 
 def test_correct_trait(play, staff, player, lore):
-    out = play(staff, "correct/trait Alice = Lore +25 : starting value")
+    out = play(staff, "correct/trait Alice = Lore +10 : starting value")
 
-    assert out == "Corrected Alice's Lore by +25: starting value"
-    assert CharacterTraitValue.objects.get(character=player).value == 25
+    assert out == "Corrected Alice's Lore by +10: starting value"
+    assert CharacterTraitValue.objects.get(character=player).value == 10
     assert TraitValueTransaction.objects.get().reason == CORRECTION
     assert find_mismatches() == []
 
@@ -131,10 +131,10 @@ def test_correct_trait(play, staff, player, lore):
 def test_correct_level(play, staff, player):
     CharacterClassFactory(name="Warrior")
 
-    out = play(staff, "correct/level Alice = Warrior +2 : starting class")
+    out = play(staff, "correct/level Alice = Warrior +1 : starting class")
 
-    assert out == "Corrected Alice's Warrior level by +2: starting class"
-    assert CharacterClassLevel.objects.get(character=player).level == 2
+    assert out == "Corrected Alice's Warrior level by +1: starting class"
+    assert CharacterClassLevel.objects.get(character=player).level == 1
     assert ClassLevelTransaction.objects.get().description == "starting class"
     assert find_mismatches() == []
 

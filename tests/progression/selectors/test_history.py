@@ -125,3 +125,23 @@ def test_history_is_one_statement_whatever_its_size(account, played, django_asse
     with django_assert_num_queries(1):
         history = rows(account)
     assert len(history) > 30
+
+
+def test_kudos_given_are_about_the_character_thanked_and_name_the_giver(
+    account, other_account, played
+):
+    giver = CharacterFactory(account=other_account, key="Bruno")
+    award_kudos(
+        account,
+        2,
+        KudosSourceCategoryFactory(display_name="Thanks"),
+        "a fine duel",
+        awarded_by=other_account,
+        character=played,
+        awarded_by_character=giver,
+    )
+
+    [row] = rows(account, kinds=["kudos"], character_id=played.pk)
+
+    assert (row["character_name"], row["from_name"]) == ("Ayla", "Bruno")
+    assert describe(row) == "+2 kudos from Bruno: Thanks (a fine duel)"

@@ -1,6 +1,7 @@
 """The progression admin, one module per concern mirroring models/; importing registers them."""
 
 from . import (
+    approvals,
     character_xp,
     development,
     kudos,
@@ -11,6 +12,7 @@ from . import (
     standings,
     unlocks,
 )
+from .approvals import StaffApprovalRequestAdmin
 from .character_xp import CharacterXPAdmin, CharacterXPTransactionAdmin
 from .development import DevelopmentPointsAdmin, DevelopmentTransactionAdmin
 from .kudos import (
@@ -68,6 +70,7 @@ __all__ = [
     "MultiClassLevelInline",
     "MultiClassRequirementAdmin",
     "RelationshipRequirementAdmin",
+    "StaffApprovalRequestAdmin",
     "TierRequirementAdmin",
     "TraitRatingUnlockAdmin",
     "TraitRequirementAdmin",
@@ -75,6 +78,7 @@ __all__ = [
     "XPCostChartAdmin",
     "XPCostEntryInline",
     "XPTransactionAdmin",
+    "approvals",
     "character_xp",
     "development",
     "kudos",

@@ -12,10 +12,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from ..exceptions import ProgressionError
+from ..rules.approvals import hours_left, waiting_text
+from ..services.approvals import request_staff_action
 
 ACTION_FORM_TEMPLATE = "progression/admin/action_form.html"
 # What a ledger's list shows of a description; the whole text is in the cell's hover title.
@@ -75,6 +78,19 @@ def username(field: str, label: str | None = None):
 def staff_account(request):
     """The account acting in the admin: in Evennia the logged-in user is the AccountDB."""
     return request.user
+
+
+def staff_move(request, action: str, *, done, named: str | None = None, **arguments) -> str:
+    """Make a staff award, correction or refund through the two-person rule; the line for the
+    staff member: `done` (a line, or a function of what was posted that returns one), or that
+    the move waits for a second staff member."""
+    move = request_staff_action(
+        action=action, requested_by=staff_account(request), named=named, **arguments
+    )
+    if move.request is not None:
+        waiting = move.request
+        return waiting_text(waiting.pk, hours_left(waiting.expires_at, timezone.now()))
+    return done(move.result) if callable(done) else done
 
 
 def run_form_action(
@@ -147,21 +163,20 @@ class ReasonForm(forms.Form):
 
 
 def correction_action(
-    name: str, description: str, *, title: str, correct: Callable[[object, int, object, str], str]
+    name: str, description: str, *, title: str, correct: Callable[[object, object, int, str], str]
 ):
     """An admin action named `name` that asks for a signed amount and a reason, then calls
-    `correct(row, amount, staff, reason_text)` (one service call) for each selected row."""
+    `correct(request, row, amount, reason_text)` (one `staff_move`) for each selected row."""
 
     @admin.action(description=description)
     def action(modeladmin, request, queryset):
-        gm = staff_account(request)
         return run_form_action(
             modeladmin,
             request,
             queryset,
             form_class=CorrectionForm,
             title=title,
-            apply=lambda row, data: correct(row, data["amount"], gm, data["reason_text"]),
+            apply=lambda row, data: correct(request, row, data["amount"], data["reason_text"]),
         )
 
     action.__name__ = name

@@ -3,26 +3,28 @@ correct actions here; creation-point conversion on the character owner page)."""
 
 from django.contrib import admin
 
-from ..models import CharacterXP, CharacterXPTransaction
-from ..services.awards import award_character_xp
-from ..services.corrections import correct_character_xp
-from ..types import ProgressionReason
+from ..models import CharacterXP, CharacterXPTransaction, StaffAction
 from .base import (
     AmountForm,
     LedgerAdmin,
     ReadOnlyAdmin,
     correction_action,
     run_form_action,
-    staff_account,
+    staff_move,
     username,
 )
 
 
-def _correct(row, amount, gm, reason_text) -> str:
-    correct_character_xp(
-        row.character, amount, transferable=row.transferable, gm=gm, reason_text=reason_text
+def _correct(request, row, amount, reason_text) -> str:
+    return staff_move(
+        request,
+        StaffAction.CORRECT_CHARACTER_XP,
+        character=row.character,
+        amount=amount,
+        transferable=row.transferable,
+        reason_text=reason_text,
+        done=f"Corrected {row.character}'s {_kind(row)} XP by {amount:+d}.",
     )
-    return f"Corrected {row.character}'s {_kind(row)} XP by {amount:+d}."
 
 
 def _kind(row) -> str:
@@ -48,18 +50,16 @@ class CharacterXPAdmin(ReadOnlyAdmin):
 
     @admin.action(description="Award XP to the selected character XP pools")
     def award_action(self, request, queryset):
-        gm = staff_account(request)
-
         def apply(row, data):
-            award_character_xp(
-                row.character,
-                data["amount"],
+            return staff_move(
+                request,
+                StaffAction.AWARD_CHARACTER_XP,
+                character=row.character,
+                amount=data["amount"],
                 transferable=row.transferable,
-                reason=ProgressionReason.GM_AWARD,
                 description=data["description"],
-                gm=gm,
+                done=f"Awarded {data['amount']} {_kind(row)} XP to {row.character}.",
             )
-            return f"Awarded {data['amount']} {_kind(row)} XP to {row.character}."
 
         return run_form_action(
             self,

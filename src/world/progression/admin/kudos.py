@@ -13,7 +13,7 @@ from ..models import (
     KudosSourceCategory,
     KudosTransaction,
 )
-from ..services.corrections import correct_kudos
+from ..models.approvals import StaffAction
 from ..services.kudos import cancel_kudos_reward, deliver_kudos_reward
 from .base import (
     LedgerAdmin,
@@ -21,13 +21,20 @@ from .base import (
     correction_action,
     run_form_action,
     staff_account,
+    staff_move,
     username,
 )
 
 
-def _correct_kudos(row, amount, gm, reason_text) -> str:
-    correct_kudos(row.account, amount, gm=gm, reason_text=reason_text)
-    return f"Corrected {row.account}'s kudos by {amount:+d}."
+def _correct_kudos(request, row, amount, reason_text) -> str:
+    return staff_move(
+        request,
+        StaffAction.CORRECT_KUDOS,
+        account=row.account,
+        amount=amount,
+        reason_text=reason_text,
+        done=f"Corrected {row.account}'s kudos by {amount:+d}.",
+    )
 
 
 @admin.register(KudosSourceCategory)

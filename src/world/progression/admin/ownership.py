@@ -5,9 +5,8 @@ Every character has a row, so the creation-point conversion is offered here."""
 from django import forms
 from django.contrib import admin
 
-from ..models import CharacterOwner
-from ..services.cg_conversion import award_cg_conversion_xp
-from .base import run_form_action
+from ..models import CharacterOwner, StaffAction
+from .base import run_form_action, staff_move
 
 
 class ConversionForm(forms.Form):
@@ -34,8 +33,15 @@ class CharacterOwnerAdmin(admin.ModelAdmin):
     @admin.action(description="Convert unspent creation points to locked XP")
     def convert_creation_points_action(self, request, queryset):
         def apply(row, data):
-            awarded = award_cg_conversion_xp(row.character, **data)
-            return f"{row.character} gets {awarded.amount} locked XP from creation points."
+            return staff_move(
+                request,
+                StaffAction.CONVERT_CREATION_POINTS,
+                character=row.character,
+                **data,
+                done=lambda awarded: (
+                    f"{row.character} gets {awarded.amount} locked XP from creation points."
+                ),
+            )
 
         return run_form_action(
             self,

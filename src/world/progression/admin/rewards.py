@@ -11,10 +11,7 @@ from django.urls import path, reverse
 from evennia.accounts.models import AccountDB
 
 from ..exceptions import ProgressionError
-from ..models import ExperiencePointsData, XPTransaction
-from ..services.awards import award_xp
-from ..services.corrections import correct_account_xp
-from ..types import ProgressionReason
+from ..models import ExperiencePointsData, StaffAction, XPTransaction
 from .base import (
     ACTION_FORM_TEMPLATE,
     AmountForm,
@@ -22,7 +19,7 @@ from .base import (
     LedgerAdmin,
     ReadOnlyAdmin,
     run_form_action,
-    staff_account,
+    staff_move,
     username,
 )
 
@@ -39,16 +36,15 @@ class AwardXPToAccountForm(AmountForm):
             raise forms.ValidationError(f"No account is named {username!r}.") from None
 
 
-def _award(gm, account, data) -> str:
-
-    award_xp(
-        account,
-        data["amount"],
-        reason=ProgressionReason.GM_AWARD,
+def _award(request, account, data) -> str:
+    return staff_move(
+        request,
+        StaffAction.AWARD_ACCOUNT_XP,
+        account=account,
+        amount=data["amount"],
         description=data["description"],
-        gm=gm,
+        done=f"Awarded {data['amount']} XP to {account}.",
     )
-    return f"Awarded {data['amount']} XP to {account}."
 
 
 @admin.register(ExperiencePointsData)
@@ -69,24 +65,26 @@ class ExperiencePointsDataAdmin(ReadOnlyAdmin):
     # (which this admin withholds); being staff in the admin is the permission.
     @admin.action(description="Award XP to the selected accounts")
     def award_xp_action(self, request, queryset):
-        gm = staff_account(request)
         return run_form_action(
             self,
             request,
             queryset.select_related("account"),
             form_class=AmountForm,
             title="Award XP",
-            apply=lambda row, data: _award(gm, row.account, data),
+            apply=lambda row, data: _award(request, row.account, data),
         )
 
     @admin.action(description="Correct the selected balances")
     def correct_balance_action(self, request, queryset):
-
-        gm = staff_account(request)
-
         def apply(row, data):
-            correct_account_xp(row.account, data["amount"], gm=gm, reason_text=data["reason_text"])
-            return f"Corrected {row.account} by {data['amount']:+d} XP."
+            return staff_move(
+                request,
+                StaffAction.CORRECT_ACCOUNT_XP,
+                account=row.account,
+                amount=data["amount"],
+                reason_text=data["reason_text"],
+                done=f"Corrected {row.account} by {data['amount']:+d} XP.",
+            )
 
         return run_form_action(
             self,
@@ -112,7 +110,7 @@ class ExperiencePointsDataAdmin(ReadOnlyAdmin):
         if request.method == "POST" and form.is_valid():
             account = form.cleaned_data["account"]
             try:
-                line = _award(staff_account(request), account, form.cleaned_data)
+                line = _award(request, account, form.cleaned_data)
             except ProgressionError as error:
                 form.add_error(None, str(error))
             else:

@@ -15,16 +15,14 @@ from world.classes.models import CharacterClassLevel
 from world.traits.admin import CharacterTraitValueAdmin as TraitValuePage
 from world.traits.models import CharacterTraitValue
 
-from ..models import ClassLevelTransaction, TraitValueTransaction
-from ..services.awards import award_development
-from ..services.corrections import correct_class_level, correct_development, correct_trait_value
-from ..types import DevelopmentSource, ProgressionReason
+from ..models import ClassLevelTransaction, StaffAction, TraitValueTransaction
+from ..types import DevelopmentSource
 from .base import (
     AmountForm,
     LedgerAdmin,
     correction_action,
     run_form_action,
-    staff_account,
+    staff_move,
     username,
 )
 
@@ -44,19 +42,20 @@ class DevelopmentAwardForm(AmountForm):
 def award_development_action(modeladmin, request, queryset):
     """Award development points (a GM, quest or exploration award) to the selected rows'
     character and trait."""
-    gm = staff_account(request)
 
     def apply(row, data):
-        award = award_development(
+        return staff_move(
+            request,
+            StaffAction.AWARD_DEVELOPMENT,
             character=row.character,
             trait=row.trait,
             amount=data["amount"],
             source=data["source"],
-            reason=ProgressionReason.GM_AWARD,
             description=data["description"],
-            gm=gm,
+            done=lambda award: (
+                f"Awarded {award.amount} {row.trait} development points to {row.character}."
+            ),
         )
-        return f"Awarded {award.amount} {row.trait} development points to {row.character}."
 
     return run_form_action(
         modeladmin,
@@ -71,9 +70,16 @@ def award_development_action(modeladmin, request, queryset):
 award_development_action.short_description = "Award development (GM, quest or exploration)"
 
 
-def _correct_development(row, amount, gm, reason_text) -> str:
-    correct_development(row.character, row.trait, amount, gm=gm, reason_text=reason_text)
-    return f"Corrected {row.character}'s {row.trait} development by {amount:+d} points."
+def _correct_development(request, row, amount, reason_text) -> str:
+    return staff_move(
+        request,
+        StaffAction.CORRECT_DEVELOPMENT,
+        character=row.character,
+        trait=row.trait,
+        amount=amount,
+        reason_text=reason_text,
+        done=f"Corrected {row.character}'s {row.trait} development by {amount:+d} points.",
+    )
 
 
 correct_development_action = correction_action(
@@ -84,14 +90,28 @@ correct_development_action = correction_action(
 )
 
 
-def _correct_value(row, amount, gm, reason_text) -> str:
-    correct_trait_value(row.character, row.trait, amount, gm=gm, reason_text=reason_text)
-    return f"Corrected {row.character}'s {row.trait} by {amount:+d}."
+def _correct_value(request, row, amount, reason_text) -> str:
+    return staff_move(
+        request,
+        StaffAction.CORRECT_TRAIT_VALUE,
+        character=row.character,
+        trait=row.trait,
+        amount=amount,
+        reason_text=reason_text,
+        done=f"Corrected {row.character}'s {row.trait} by {amount:+d}.",
+    )
 
 
-def _correct_level(row, amount, gm, reason_text) -> str:
-    correct_class_level(row.character, row.character_class, amount, gm=gm, reason_text=reason_text)
-    return f"Corrected {row.character}'s {row.character_class} level by {amount:+d}."
+def _correct_level(request, row, amount, reason_text) -> str:
+    return staff_move(
+        request,
+        StaffAction.CORRECT_CLASS_LEVEL,
+        character=row.character,
+        character_class=row.character_class,
+        amount=amount,
+        reason_text=reason_text,
+        done=f"Corrected {row.character}'s {row.character_class} level by {amount:+d}.",
+    )
 
 
 admin.site.unregister(CharacterTraitValue)

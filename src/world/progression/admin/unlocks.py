@@ -7,14 +7,14 @@ from ..models import (
     CharacterUnlock,
     ClassLevelUnlock,
     ClassXPCost,
+    StaffAction,
     TraitRatingUnlock,
     TraitXPCost,
     XPCostChart,
     XPCostEntry,
 )
 from ..selectors.costs import CostTable
-from ..services.spends import refund_unlock
-from .base import LedgerAdmin, ReasonForm, run_form_action, staff_account, username
+from .base import LedgerAdmin, ReasonForm, run_form_action, staff_move, username
 from .requirements import REQUIREMENT_INLINES
 from .simulation import simulation_view
 
@@ -120,12 +120,14 @@ class CharacterUnlockAdmin(LedgerAdmin):
 
     @admin.action(description="Refund the selected unlocks")
     def refund_unlock_action(self, request, queryset):
-
-        gm = staff_account(request)
-
         def apply(unlock, data):
-            refund_unlock(unlock, gm, data["reason"])
-            return f"Refunded {unlock}."
+            return staff_move(
+                request,
+                StaffAction.REFUND_UNLOCK,
+                unlock=unlock,
+                reason=data["reason"],
+                done=f"Refunded {unlock}.",
+            )
 
         return run_form_action(
             self,

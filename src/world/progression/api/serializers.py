@@ -53,6 +53,17 @@ class VersionSerializer(serializers.Serializer):
     )
 
 
+class ApprovalRequiredSerializer(serializers.Serializer):
+    """A 202: the staff move is larger than its pool's threshold and waits for a second staff
+    member (`approve <request>` in the game, or the admin's approval requests)."""
+
+    code = serializers.CharField(help_text="`approval_required`.")
+    detail = serializers.CharField()
+    request = serializers.IntegerField(help_text="The approval request's number.")
+    status = serializers.CharField(help_text="pending, approved, rejected or expired.")
+    expires_at = serializers.DateTimeField()
+
+
 class ErrorSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Stable machine-readable error code.")
     detail = serializers.CharField(help_text="A message a player can read.")

@@ -7,6 +7,7 @@ account's, so they also answer out of character: the account ones show the accou
 and the character views ask which character (or take its name).
 """
 
+from .approvals import CmdApprove
 from .base import CommandInputError, ProgressionCommand
 from .dev import CmdDevelopment
 from .email import CmdEmail
@@ -30,12 +31,14 @@ PROGRESSION_COMMANDS = (
     CmdEmail,
     CmdAward,
     CmdCorrect,
+    CmdApprove,
 )
 ACCOUNT_PROGRESSION_COMMANDS = PROGRESSION_COMMANDS
 
 __all__ = [
     "ACCOUNT_PROGRESSION_COMMANDS",
     "PROGRESSION_COMMANDS",
+    "CmdApprove",
     "CmdAward",
     "CmdCorrect",
     "CmdDevelopment",

@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from django.db import InterfaceError, OperationalError, close_old_connections
+from django.utils import timezone
 from evennia.accounts.models import AccountDB
 from evennia.commands.default.muxcommand import MuxCommand
 from evennia.utils import logger
@@ -21,6 +22,7 @@ from world.text_table import GAP, command_table, fit_lines
 from ..conf import progression_settings
 from ..exceptions import InvalidAmountError, ProgressionError
 from ..permissions import is_staff
+from ..rules.approvals import hours_left, waiting_text
 from ..rules.text import game_text
 from ..selectors import (
     account_named,
@@ -29,6 +31,7 @@ from ..selectors import (
     owner_of,
     unlock_named,
 )
+from ..services.approvals import request_staff_action
 
 TABLE_WIDTH = 78
 # No line of a reply is wider than this (the 80-column promise; tables keep to TABLE_WIDTH).
@@ -287,6 +290,19 @@ class ProgressionCommand(MuxCommand):
                 f"There is no unlock '{echo(' '.join(text.split()))}'. Type 'unlocks' for the shop."
             )
         return unlock
+
+    def staff_move(self, action: str, *, done, named: str | None = None, **arguments) -> None:
+        """Make a staff award, correction or refund through the two-person rule, and say so:
+        `done` (a line, or a function of what was posted that returns one) when it posted, or
+        that it waits for a second staff member."""
+        move = request_staff_action(
+            action=action, requested_by=self.player_account, named=named, **arguments
+        )
+        if move.request is not None:
+            request = move.request
+            self.msg(waiting_text(request.pk, hours_left(request.expires_at, timezone.now())))
+        else:
+            self.msg(done(move.result) if callable(done) else done)
 
     def require_equals(self) -> None:
         if not self.rhs or not self.lhs:

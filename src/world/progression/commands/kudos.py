@@ -7,6 +7,7 @@ A reason one player gives is stored as written and shown to everyone else plain,
 from __future__ import annotations
 
 from ..conf import progression_settings
+from ..models.approvals import StaffAction
 from ..rules.text import counted
 from ..selectors import (
     account_dashboard,
@@ -15,7 +16,7 @@ from ..selectors import (
     kudos_claim_category_named,
     kudos_source_category_named,
 )
-from ..services import award_kudos, claim_kudos
+from ..services import claim_kudos
 from ..services.kudos_giving import give_kudos, gives_left_this_week
 from .base import (
     RECENT,
@@ -165,16 +166,17 @@ class CmdKudos(ProgressionCommand):
                 f"There is no kudos category '{echo(parts[0])}'. See kudos/categories."
             )
         amount = parse_amount(parts[1], maximum=progression_settings.MAX_KUDOS_AWARD)
-        award_kudos(
-            account,
-            amount,
-            category,
-            reason,
-            awarded_by=self.player_account,
-            awarded_by_character=self.playing(),
-        )
         because = f": {shown(reason)}" if reason else "."
-        self.msg(f"You award {name} {amount} kudos for {category.display_name}{because}")
+        self.staff_move(
+            StaffAction.AWARD_KUDOS,
+            named=name,
+            account=account,
+            amount=amount,
+            source_category=category,
+            description=reason,
+            awarded_by_character=self.playing(),
+            done=f"You award {name} {amount} kudos for {category.display_name}{because}",
+        )
 
 
 def why(row) -> str:

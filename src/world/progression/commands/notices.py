@@ -9,6 +9,8 @@ import evennia
 from django.utils import timezone
 from evennia.accounts.models import AccountDB
 
+from ..models.approvals import ApprovalStatus
+from ..rules.approvals import decision_text
 from ..rules.history import describe
 from ..rules.text import game_text
 from ..selectors.history import account_history, history_row
@@ -20,6 +22,8 @@ from .oob import from_reactor, send_progression
 LAST_LOGOUT = "progression_last_logout"
 # Changes an away summary lists before it points to the history for the rest.
 AWAY_LINES = 5
+# A request's summary and a rejection's reason are cut to this in the line its requester reads.
+MAX_SUMMARY = 100
 
 
 def online_account_ids() -> set[int]:
@@ -42,6 +46,25 @@ def tell_players(sender, rows, **kwargs) -> None:
         if line := notice_for(account, rows):
             deliver(account, f"|g{game_text(line)}|n")
             send_progression(account)
+
+
+def tell_requester(sender, request, **kwargs) -> None:
+    """Receiver of `staff_request_decided`: the staff member who asked, if online and if it was
+    someone else who decided, reads who approved or rejected their request. (The player whose
+    numbers moved is told by the ledger notice.)"""
+    requester = request.requested_by
+    if requester is None or request.decided_by_id == requester.pk:
+        return
+    if requester.pk not in online_account_ids():
+        return
+    line = decision_text(
+        request_id=request.pk,
+        summary=game_text(request.summary, max_length=MAX_SUMMARY),
+        approved=request.status == ApprovalStatus.APPROVED,
+        by=request.decided_by.key if request.decided_by else "staff",
+        note=game_text(request.decision_note, max_length=MAX_SUMMARY),
+    )
+    deliver(requester, f"|y{line}|n")
 
 
 def deliver(account, text: str) -> None:
@@ -81,4 +104,5 @@ __all__ = [
     "online_account_ids",
     "remember_logout",
     "tell_players",
+    "tell_requester",
 ]

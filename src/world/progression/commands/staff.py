@@ -1,22 +1,15 @@
 """Staff commands that move any number the progression system keeps, each through one service
 that writes a ledger row: `award` (character XP, development, creation-point conversion) and
-`correct` (every pool, trait values and class levels, with a reason kept in the ledger)."""
+`correct` (every pool, trait values and class levels, with a reason kept in the ledger). A move
+larger than its pool's threshold waits for a second staff member (`approve`)."""
 
 from __future__ import annotations
 
 from ..conf import progression_settings
+from ..models.approvals import StaffAction
 from ..selectors import character_named, trait_named
 from ..selectors.characters import character_class_named
-from ..services import award_cg_conversion_xp, award_character_xp, award_development
-from ..services.corrections import (
-    correct_account_xp,
-    correct_character_xp,
-    correct_class_level,
-    correct_development,
-    correct_kudos,
-    correct_trait_value,
-)
-from ..types import DevelopmentSource, ProgressionReason
+from ..types import DevelopmentSource
 from .base import CommandInputError, ProgressionCommand, echo, parse_amount, shown, signed
 
 
@@ -95,16 +88,15 @@ class CmdAward(StaffCommand):
         amount_text, reason = self.reason_split(required=False)
         amount = parse_amount(amount_text, maximum=progression_settings.MAX_XP_AWARD)
         locked = "locked" in self.switches
-        award_character_xp(
-            character,
-            amount,
-            transferable=not locked,
-            reason=ProgressionReason.GM_AWARD,
-            description=reason,
-            gm=self.player_account,
-        )
         kind = "locked" if locked else "transferable"
-        self.msg(f"You award {character.key} {amount} {kind} XP{_because(reason)}")
+        self.staff_move(
+            StaffAction.AWARD_CHARACTER_XP,
+            character=character,
+            amount=amount,
+            transferable=not locked,
+            description=reason,
+            done=f"You award {character.key} {amount} {kind} XP{_because(reason)}",
+        )
 
     def do_dev(self, source: str = DevelopmentSource.OTHER):
         character = self.find_character(self.lhs)
@@ -113,18 +105,17 @@ class CmdAward(StaffCommand):
             head, maximum=progression_settings.MAX_DEVELOPMENT_AWARD, signed_amount=False
         )
         trait = self.find_trait(name)
-        row = award_development(
+        self.staff_move(
+            StaffAction.AWARD_DEVELOPMENT,
             character=character,
             trait=trait,
             amount=amount,
             source=source,
-            reason=ProgressionReason.GM_AWARD,
             description=reason,
-            gm=self.player_account,
-        )
-        self.msg(
-            f"You award {character.key} {row.amount} {trait.name} development points "
-            f"({DevelopmentSource(source).label.lower()}){_because(reason)}"
+            done=lambda row: (
+                f"You award {character.key} {row.amount} {trait.name} development points "
+                f"({DevelopmentSource(source).label.lower()}){_because(reason)}"
+            ),
         )
 
     def do_quest(self):
@@ -141,8 +132,13 @@ class CmdAward(StaffCommand):
         maximum = progression_settings.MAX_XP_AWARD
         points = parse_amount(parts[0], maximum=maximum)
         rate = parse_amount(parts[1], maximum=maximum) if len(parts) == 2 else 2
-        row = award_cg_conversion_xp(character, remaining_cg_points=points, conversion_rate=rate)
-        self.msg(f"{character.key} gets {row.amount} locked XP for {points} creation points.")
+        self.staff_move(
+            StaffAction.CONVERT_CREATION_POINTS,
+            character=character,
+            remaining_cg_points=points,
+            conversion_rate=rate,
+            done=f"{character.key} gets {points * rate} locked XP for {points} creation points.",
+        )
 
 
 class CmdCorrect(StaffCommand):
@@ -177,33 +173,39 @@ class CmdCorrect(StaffCommand):
     targets = ("xp", "kudos", "charxp", "dev", "trait", "level")
     usage = "Usage: correct/<xp|kudos|charxp|dev|trait|level> <who> = ... : reason"
 
-    def _pool(self, service, maximum: int, unit: str):
+    def _pool(self, action: str, maximum: int, unit: str):
         account, name = self.find_player(self.lhs)
         amount_text, reason = self.reason_split(required=True)
         amount = parse_amount(amount_text, maximum=maximum, signed=True)
-        service(account, amount, gm=self.player_account, reason_text=reason)
-        self.msg(f"Corrected {name}'s {unit} by {signed(amount)}: {shown(reason)}")
+        self.staff_move(
+            action,
+            named=name,
+            account=account,
+            amount=amount,
+            reason_text=reason,
+            done=f"Corrected {name}'s {unit} by {signed(amount)}: {shown(reason)}",
+        )
 
     def do_xp(self):
-        self._pool(correct_account_xp, progression_settings.MAX_XP_AWARD, "XP")
+        self._pool(StaffAction.CORRECT_ACCOUNT_XP, progression_settings.MAX_XP_AWARD, "XP")
 
     def do_kudos(self):
-        self._pool(correct_kudos, progression_settings.MAX_KUDOS_AWARD, "kudos")
+        self._pool(StaffAction.CORRECT_KUDOS, progression_settings.MAX_KUDOS_AWARD, "kudos")
 
     def do_charxp(self):
         character = self.find_character(self.lhs)
         amount_text, reason = self.reason_split(required=True)
         amount = parse_amount(amount_text, maximum=progression_settings.MAX_XP_AWARD, signed=True)
         locked = "locked" in self.switches
-        correct_character_xp(
-            character,
-            amount,
-            transferable=not locked,
-            gm=self.player_account,
-            reason_text=reason,
-        )
         kind = "locked" if locked else "transferable"
-        self.msg(f"Corrected {character.key}'s {kind} XP by {signed(amount)}: {shown(reason)}")
+        self.staff_move(
+            StaffAction.CORRECT_CHARACTER_XP,
+            character=character,
+            amount=amount,
+            transferable=not locked,
+            reason_text=reason,
+            done=f"Corrected {character.key}'s {kind} XP by {signed(amount)}: {shown(reason)}",
+        )
 
     def _character_subject(self, maximum: int):
         character = self.find_character(self.lhs)
@@ -216,29 +218,45 @@ class CmdCorrect(StaffCommand):
             progression_settings.MAX_DEVELOPMENT_AWARD
         )
         trait = self.find_trait(name)
-        correct_development(character, trait, amount, gm=self.player_account, reason_text=reason)
-        self.msg(
-            f"Corrected {character.key}'s {trait.name} development by {signed(amount)} "
-            f"points: {shown(reason)}"
+        self.staff_move(
+            StaffAction.CORRECT_DEVELOPMENT,
+            character=character,
+            trait=trait,
+            amount=amount,
+            reason_text=reason,
+            done=(
+                f"Corrected {character.key}'s {trait.name} development by {signed(amount)} "
+                f"points: {shown(reason)}"
+            ),
         )
 
     def do_trait(self):
         character, name, amount, reason = self._character_subject(100)
         trait = self.find_trait(name)
-        correct_trait_value(character, trait, amount, gm=self.player_account, reason_text=reason)
-        self.msg(f"Corrected {character.key}'s {trait.name} by {signed(amount)}: {shown(reason)}")
+        self.staff_move(
+            StaffAction.CORRECT_TRAIT_VALUE,
+            character=character,
+            trait=trait,
+            amount=amount,
+            reason_text=reason,
+            done=f"Corrected {character.key}'s {trait.name} by {signed(amount)}: {shown(reason)}",
+        )
 
     def do_level(self):
         character, name, amount, reason = self._character_subject(10)
         character_class = character_class_named(name)
         if character_class is None:
             raise CommandInputError(f"There is no class called '{echo(name)}'.")
-        correct_class_level(
-            character, character_class, amount, gm=self.player_account, reason_text=reason
-        )
-        self.msg(
-            f"Corrected {character.key}'s {character_class.name} level by {signed(amount)}: "
-            f"{shown(reason)}"
+        self.staff_move(
+            StaffAction.CORRECT_CLASS_LEVEL,
+            character=character,
+            character_class=character_class,
+            amount=amount,
+            reason_text=reason,
+            done=(
+                f"Corrected {character.key}'s {character_class.name} level by "
+                f"{signed(amount)}: {shown(reason)}"
+            ),
         )
 
 

@@ -5,10 +5,11 @@ Both are about one character: the one being played or, out of character, one the
 
 from __future__ import annotations
 
+from ..models.approvals import StaffAction
 from ..rules.unlocks import ACCOUNT, LOCKED, TRANSFERABLE
 from ..selectors import active_unlock_record, character_named
 from ..selectors.holdings import holdings, purchase_receipt
-from ..services import get_available_unlocks_for_character, purchase_unlock, refund_unlock
+from ..services import get_available_unlocks_for_character, purchase_unlock
 from ..services.spends import why_not_next
 from .base import (
     CommandInputError,
@@ -189,5 +190,9 @@ class CmdUnlock(ProgressionCommand):
         record = active_unlock_record(character, unlock)
         if record is None:
             raise CommandInputError(f"{character.key} has no {unlock} to refund.")
-        refund_unlock(record, self.player_account, reason)
-        self.msg(f"Refunded {unlock} for {character.key}: {record.xp_spent} XP returned.")
+        self.staff_move(
+            StaffAction.REFUND_UNLOCK,
+            unlock=record,
+            reason=reason,
+            done=f"Refunded {unlock} for {character.key}: {record.xp_spent} XP returned.",
+        )

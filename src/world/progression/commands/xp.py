@@ -4,13 +4,11 @@ correction switches. It works in character and out of character (from the accoun
 from __future__ import annotations
 
 from ..conf import progression_settings
+from ..models.approvals import StaffAction
 from ..rules.history import describe
 from ..rules.text import game_text
 from ..selectors import account_dashboard, characters_with_xp
 from ..selectors.history import account_history, history_row
-from ..services import award_xp
-from ..services.corrections import correct_account_xp
-from ..types import ProgressionReason
 from .base import (
     RECENT,
     CommandInputError,
@@ -141,15 +139,15 @@ class CmdXP(ProgressionCommand):
         account, name = self.find_player(self.lhs)
         amount_text, reason = split_reason(self.rhs)
         amount = parse_amount(amount_text, maximum=progression_settings.MAX_XP_AWARD)
-        award_xp(
-            account,
-            amount,
-            reason=ProgressionReason.GM_AWARD,
-            description=reason,
-            gm=self.player_account,
-        )
         because = f": {shown(reason)}" if reason else "."
-        self.msg(f"You award {name} {amount} XP{because}")
+        self.staff_move(
+            StaffAction.AWARD_ACCOUNT_XP,
+            named=name,
+            account=account,
+            amount=amount,
+            description=reason,
+            done=f"You award {name} {amount} XP{because}",
+        )
 
     def correct(self):
         self.usage = "Usage: xp/correct <player> = <+/-amount> : reason"
@@ -159,5 +157,11 @@ class CmdXP(ProgressionCommand):
         amount = parse_amount(amount_text, maximum=progression_settings.MAX_XP_AWARD, signed=True)
         if not reason:
             raise CommandInputError(f"A correction needs a reason. {self.usage}")
-        correct_account_xp(account, amount, gm=self.player_account, reason_text=reason)
-        self.msg(f"Corrected {name}'s XP by {signed(amount)}: {shown(reason)}")
+        self.staff_move(
+            StaffAction.CORRECT_ACCOUNT_XP,
+            named=name,
+            account=account,
+            amount=amount,
+            reason_text=reason,
+            done=f"Corrected {name}'s XP by {signed(amount)}: {shown(reason)}",
+        )

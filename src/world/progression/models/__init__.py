@@ -1,5 +1,6 @@
 """The progression models, one module per concern; import them from here."""
 
+from .approvals import ApprovalPool, ApprovalStatus, StaffAction, StaffApprovalRequest
 from .catalogue import CatalogueVersion, bump_catalogue_version
 from .character_xp import CharacterXP, CharacterXPTransaction
 from .development import DevelopmentPoints, DevelopmentTransaction
@@ -42,6 +43,8 @@ __all__ = [
     "REQUIREMENT_MODELS",
     "AbstractClassLevelRequirement",
     "AchievementRequirement",
+    "ApprovalPool",
+    "ApprovalStatus",
     "CatalogueVersion",
     "CharacterOwner",
     "CharacterPathHistory",
@@ -66,6 +69,8 @@ __all__ = [
     "MultiClassLevel",
     "MultiClassRequirement",
     "RelationshipRequirement",
+    "StaffAction",
+    "StaffApprovalRequest",
     "TierRequirement",
     "TraitRatingUnlock",
     "TraitRequirement",

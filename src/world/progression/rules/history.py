@@ -58,8 +58,9 @@ def describe(row: Mapping) -> str:
         why = f"claimed for {what}" if row["reason"] == "kudos_claim" else what
         if description := _shown(row.get("description")):
             why = f"{why} ({description})"
-        # An award's character is the character of the player who gave it.
-        giver = f" from {character}" if character and row["reason"] != "kudos_claim" else ""
+        # Who gave it is named by the character they were playing, never their account.
+        given_by = _shown(row.get("from_name"))
+        giver = f" from {given_by}" if given_by and row["reason"] != "kudos_claim" else ""
         return f"{signed(amount)} kudos{giver}: {why}"
     if kind == HistoryKind.TRAIT_VALUE:
         change = signed(amount / 10) if amount % 10 else signed(amount // 10) + ".0"

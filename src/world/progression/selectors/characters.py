@@ -79,6 +79,17 @@ def character_holds_progression(character) -> bool:
     return any(rows.exists() for rows in held)
 
 
+def deletion_refusal(character) -> str | None:
+    """Why a player may not delete `character` themselves, or None when they may: the one rule
+    the website's delete page and the in-game `chardelete` both ask."""
+    if not character_holds_progression(character):
+        return None
+    return (
+        f"{character.key} cannot be deleted: it holds progression (purchases or XP and "
+        "development history). Ask staff if it must go."
+    )
+
+
 def with_character_xp(characters):
     """`characters` (an ObjectDB queryset) annotated with the XP available in each one's own
     pools, `locked_xp` and `transferable_xp` (0 without a pool), in the same single query."""

@@ -35,6 +35,7 @@ HISTORY_COLUMNS = (
     "date",
     "character_id",
     "character_name",
+    "from_name",
     "amount",
     "reason",
     "description",
@@ -89,6 +90,7 @@ def _part(queryset: QuerySet, kind: str, only=None, **columns) -> QuerySet:
         "date": F("transaction_date"),
         "character_id": F("character_id"),
         "character_name": Coalesce(F("character__db_key"), _text()),
+        "from_name": _text(),
         "amount": F("amount"),
         "reason": F("reason"),
         "description": F("description"),
@@ -165,9 +167,9 @@ def account_history(
                 rows,
                 HistoryKind.KUDOS,
                 only,
-                # Who gave kudos is told by their character, never their account.
-                character_id=F("awarded_by_character_id"),
-                character_name=Coalesce(F("awarded_by_character__db_key"), _text()),
+                # The row is about the character that received the kudos (what the character
+                # filter keeps); who gave them is told by their character, never their account.
+                from_name=Coalesce(F("awarded_by_character__db_key"), _text()),
                 reason=Case(
                     When(claim_category__isnull=False, then=_text("kudos_claim")),
                     default=_text("kudos_award"),

@@ -27,8 +27,10 @@ def refund_unlock(
 
     Takes the character's lock first, as a purchase does, so a refund and a purchase of the
     next level cannot interleave: a class level is refunded only while no higher one stands.
+    Not durable: an approved request (`services.approvals`) runs it inside the transaction
+    that holds the request's lock, so two approvals cannot both refund.
     """
-    with transaction.atomic(durable=True):
+    with transaction.atomic():
         lock_character(character_unlock.character)
         record = CharacterUnlock.objects.select_for_update(no_key=True).get(pk=character_unlock.pk)
         if record.refunded_date is not None:

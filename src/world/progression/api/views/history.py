@@ -25,6 +25,7 @@ EXPORT_FIELDS = (
     "ledger",
     "character",
     "character_id",
+    "given_by",
     "amount",
     "reason",
     "description",
@@ -46,6 +47,9 @@ class HistoryRowSerializer(serializers.Serializer):
     ledger = serializers.ChoiceField(choices=HistoryKind.choices)
     character = PlainTextField(allow_null=True, help_text="The character's name, if any.")
     character_id = serializers.IntegerField(allow_null=True)
+    given_by = PlainTextField(
+        allow_null=True, help_text="Kudos given by a player: the character they played."
+    )
     amount = serializers.IntegerField(help_text="Points moved; a purchase: the XP it cost.")
     reason = serializers.CharField()
     description = PlainTextField()
@@ -64,6 +68,7 @@ def export_row(row: dict) -> dict:
         "ledger": row["kind"],
         "character": _shown(row["character_name"]) or None,
         "character_id": row["character_id"],
+        "given_by": _shown(row["from_name"]) or None,
         "amount": row["amount"],
         "reason": row["reason"],
         "description": _shown(row["description"]) or "",
@@ -155,10 +160,8 @@ def _csv(rows) -> Iterator[str]:
     writer.writeheader()
     for row in rows:
         line = export_row(row)
-        line["character"], line["description"] = (
-            _as_text(line["character"]),
-            _as_text(line["description"]),
-        )
+        for name in ("character", "given_by", "description"):
+            line[name] = _as_text(line[name])
         writer.writerow(line)
         if buffer.tell() > 64_000:
             yield buffer.getvalue()

@@ -1,19 +1,21 @@
-"""/staff/...: awards of XP and kudos, and the economy report; staff only."""
+"""/staff/...: awards of XP and kudos, and the economy report; staff only. An award larger than
+its pool's threshold is answered 202 with the approval request it waits in."""
 
 from __future__ import annotations
 
+from django.utils import timezone
 from evennia.accounts.models import AccountDB
 from rest_framework import exceptions, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from ...models import KudosSourceCategory
+from ...models import KudosSourceCategory, StaffAction
+from ...models.approvals import ApprovalStatus
+from ...rules.approvals import hours_left, waiting_text
 from ...selectors import may_act_for
 from ...selectors.api_reads import character_by_id
 from ...selectors.reports import economy_report
-from ...services.awards import award_xp
-from ...services.kudos import award_kudos
-from ...types import ProgressionReason
+from ...services.approvals import StaffMove, request_staff_action
 from .. import serializers as s
 from .base import (
     BAD_REQUEST,
@@ -31,6 +33,28 @@ def _account_or_404(username: str):
     return get_or_404(AccountDB.objects, username__iexact=username.strip())
 
 
+WAITS = {202: s.ApprovalRequiredSerializer}
+
+
+def _answer(move: StaffMove, serializer_class) -> Response:
+    """201 with the posted row, or 202 with the request the award waits in."""
+    if move.request is None:
+        return Response(serializer_class(move.result).data, status=status.HTTP_201_CREATED)
+    request = move.request
+    if request.status == ApprovalStatus.PENDING:
+        detail = waiting_text(request.pk, hours_left(request.expires_at, timezone.now()))
+    else:
+        detail = f"Request #{request.pk} was {request.get_status_display().lower()}."
+    body = {
+        "code": "approval_required",
+        "detail": detail,
+        "request": request.pk,
+        "status": request.status,
+        "expires_at": request.expires_at,
+    }
+    return Response(s.ApprovalRequiredSerializer(body).data, status=status.HTTP_202_ACCEPTED)
+
+
 class StaffActionsViewSet(StaffViewSet):
     """Staff only: award XP and kudos to an account, read the economy report."""
 
@@ -40,6 +64,7 @@ class StaffActionsViewSet(StaffViewSet):
         parameters=[IDEMPOTENCY_PARAMETER],
         responses={
             201: s.XPTransactionSerializer,
+            **WAITS,
             **BAD_REQUEST,
             **UNAUTHENTICATED,
             **NOT_STAFF,
@@ -57,15 +82,15 @@ class StaffActionsViewSet(StaffViewSet):
         key = self.idempotency_key("award-xp")
         body = self.validated(request.data)
         account = _account_or_404(body["account"])
-        transaction = award_xp(
-            account,
-            body["amount"],
-            reason=ProgressionReason.GM_AWARD,
+        move = request_staff_action(
+            action=StaffAction.AWARD_ACCOUNT_XP,
+            requested_by=self.account,
+            account=account,
+            amount=body["amount"],
             description=body["description"],
-            gm=self.account,
             idempotency_key=key,
         )
-        return Response(s.XPTransactionSerializer(transaction).data, status=status.HTTP_201_CREATED)
+        return _answer(move, s.XPTransactionSerializer)
 
     @extend_schema(
         summary="Staff: award kudos",
@@ -73,6 +98,7 @@ class StaffActionsViewSet(StaffViewSet):
         parameters=[IDEMPOTENCY_PARAMETER],
         responses={
             201: s.KudosTransactionSerializer,
+            **WAITS,
             400: error(
                 "Bad input (`invalid`, with `fields`), including a `character` that is not one "
                 "of the awarded account's characters."
@@ -101,18 +127,17 @@ class StaffActionsViewSet(StaffViewSet):
                 raise exceptions.ValidationError(
                     {"character": [f"That is not one of {account.username}'s characters."]}
                 )
-        result = award_kudos(
+        move = request_staff_action(
+            action=StaffAction.AWARD_KUDOS,
+            requested_by=self.account,
             account=account,
             amount=body.get("amount", category.default_amount),
             source_category=category,
             description=body["description"],
-            awarded_by=self.account,
             character=character,
             idempotency_key=key,
         )
-        return Response(
-            s.KudosTransactionSerializer(result.transaction).data, status=status.HTTP_201_CREATED
-        )
+        return _answer(move, s.KudosTransactionSerializer)
 
     @extend_schema(
         summary="Staff: the economy report (issued/spent per week and reason, top earners, "
