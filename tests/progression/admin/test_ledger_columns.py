@@ -1,6 +1,6 @@
 """What the ledger lists show, so they fit a 1280 px screen (the browser measures it in
-tests/e2e/test_admin_ledgers_fit.py): a description cut short with the whole of it in the
-hover title, accounts by username, no navigation sidebar."""
+tests/e2e/test_admin_ledgers_fit.py): a description as plain text cut short, with the whole of
+it in the hover title, accounts by username, no navigation sidebar."""
 
 import pytest
 from django.urls import reverse
@@ -17,7 +17,8 @@ from world.traits.factories import TraitFactory
 
 pytestmark = pytest.mark.django_db
 
-LONG = "Ran the storm scene <b>twice</b> when the GM dropped; " + "very " * 40 + "kind."
+LONG = "Ran the |rstorm|n scene <b>twice</b> when the GM dropped; " + "very " * 40 + "kind."
+PLAIN = LONG.replace("|r", "").replace("|n", "")  # as another person reads it
 GM = ProgressionReason.GM_AWARD
 
 
@@ -59,7 +60,8 @@ def test_a_ledger_list_cuts_a_long_description_short_with_the_whole_in_its_title
 
     page = admin_client.get(reverse(f"admin:progression_{ledger}_changelist")).content.decode()
 
-    assert f'title="{escape(LONG)}"' in page
-    assert escape(LONG[: DESCRIPTION_SHOWN - 1]) + "…" in page
+    assert f'title="{escape(PLAIN)}"' in page
+    assert escape(PLAIN[: DESCRIPTION_SHOWN - 1].rstrip()) + "…" in page
+    assert "|r" not in page
     assert "(account " not in page  # Evennia's "name(account 3)": the username is enough
     assert 'id="nav-sidebar"' not in page

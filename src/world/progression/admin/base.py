@@ -14,10 +14,10 @@ from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.text import Truncator
 
 from ..exceptions import ProgressionError
 from ..rules.approvals import hours_left, waiting_text
+from ..rules.text import plain_text
 from ..services.approvals import request_staff_action
 
 ACTION_FORM_TEMPLATE = "progression/admin/action_form.html"
@@ -41,9 +41,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class LedgerAdmin(ReadOnlyAdmin):
     """A ledger's list, newest first, with room for its columns on a 1280 px screen: no
     navigation sidebar (the breadcrumbs and the grouped index lead on), accounts by their
-    username rather than Evennia's "name(account 3)", and the description cut short with the
-    whole text on hover. Its stylesheet lets the description column give way (a long word
-    breaks) so the table stays inside its box; dates keep to one line by Django's own class."""
+    username rather than Evennia's "name(account 3)", and the description as plain text cut
+    short, with the whole of it on hover. Its stylesheet lets the description column give way
+    (a long word breaks) so the table stays inside its box; dates keep to one line by Django's
+    own class."""
 
     ordering = ["-transaction_date", "-id"]
 
@@ -57,10 +58,9 @@ class LedgerAdmin(ReadOnlyAdmin):
 
     @admin.display(description="Description")
     def summary(self, obj) -> str:
-        text = obj.description
-        return format_html(
-            '<span title="{}">{}</span>', text, Truncator(text).chars(DESCRIPTION_SHOWN)
-        )
+        # Plain text, as everywhere one person reads what another wrote.
+        shown = plain_text(obj.description, max_length=DESCRIPTION_SHOWN)
+        return format_html('<span title="{}">{}</span>', plain_text(obj.description), shown)
 
 
 def username(field: str, label: str | None = None):
