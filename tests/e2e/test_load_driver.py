@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.load import driver, report
+from bench.load import driver, pages, report
 
 pytestmark = pytest.mark.slow
 
@@ -48,3 +48,16 @@ def test_open_pages_poll_with_their_etag_and_an_unchanged_poll_reads_no_whole_ta
     assert pages["statements_per_poll"] <= 2, pages["poll_statements"]
     assert pages["full_scans_per_poll"] == 0, pages["poll_statements"]
     assert "Open pages: 2 polling every 2 s" in report.render(result)
+
+
+def test_a_poll_plan_that_reads_a_table_whole_is_counted_on_either_database():
+    sqlite = [
+        "4 0 0 SEARCH django_session USING INDEX sqlite_autoindex_django_session_1 (session_key=?)",
+        "2 0 0 SCAN CONSTANT ROW",
+        "9 2 0 SCAN progression_xptransaction USING COVERING INDEX xptx_account_newest_first",
+    ]
+    postgres = ["Index Scan using accounts_accountdb_pkey", "  ->  Seq Scan on progression_x u0"]
+
+    for database, plan in (("sqlite", sqlite), ("postgres", postgres)):
+        measured = {"database": database, "statements": [{"plan": "\n".join(plan)}]}
+        assert pages.full_scans(measured) == 1, database
