@@ -32,7 +32,8 @@ format: install
 bench: install
 	@$(if $(BIG),BENCH_SIZE=big )$(if $(SAVE),SAVE=$(SAVE) )$(UV) run --frozen python bench/run.py
 
-# The real game under 50 telnet players and 8 API clients for LOAD_SECONDS (120): PostgreSQL
-# (DATABASE_URL's server, else the local one), DB=sqlite, or DB=both. Exits 1 on any error.
+# The real game under 50 telnet players, 8 API clients and 25 open progression pages polling
+# (LOAD_PAGES) for LOAD_SECONDS (120): PostgreSQL (DATABASE_URL's server, else the local one),
+# DB=sqlite, or DB=both. Exits 1 on any error.
 load: install
 	@$(UV) run --frozen python -m bench.load $(if $(DB),--db $(DB))
