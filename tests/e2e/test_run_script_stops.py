@@ -130,6 +130,8 @@ def processes_of(script: RunningScript) -> list[psutil.Process]:
     except psutil.NoSuchProcess:
         pass
     for process in psutil.process_iter(["cmdline"]):
+        if process.pid == os.getpid():
+            continue
         if any(str(script.game) in part for part in process.info["cmdline"] or ()):
             mine[process.pid] = process
     return list(mine.values())
