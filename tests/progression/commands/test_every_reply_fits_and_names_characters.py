@@ -69,6 +69,7 @@ PLAYER_FORMS = [
     "plan/clear {own}",
     "train {other} = {trait}",
     "train {other} = {trait}",
+    "train {own}, {other} = {trait}",
     "vote",
     "vote {other}",
     "vote {other}",

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from evennia.utils import create
 
 from world.progression.models import DevelopmentTransaction, ExperiencePointsData
 from world.progression.services.training import teach
@@ -20,8 +21,11 @@ def lore(player, other_player):
     trait = TraitFactory(name="Lore", category="mental")
     CharacterTraitValueFactory(character=player, trait=trait, value=30)
     CharacterTraitValueFactory(character=other_player, trait=trait, value=12)
-    other_player.location = player.location
-    other_player.save()
+    # Both in one room, as two players in the game world are.
+    room = create.create_object("typeclasses.rooms.Room", key="Library")
+    for character in (player, other_player):
+        character.location = room
+        character.save()
     return trait
 
 
@@ -81,7 +85,48 @@ def test_bad_input_is_one_line(play, player, other_player, lore, typed, answer):
     assert play(player, typed) == answer
 
 
-def test_out_of_character_train_says_how_to_teach(play, account, player, other_player, lore):
+def test_out_of_character_the_named_character_teaches(play, account, player, other_player, lore):
+    out = play(account, "train Alice, Bruno = Lore")
+
+    assert out == "Alice teaches Bruno Lore: 5 development points."
+    row = DevelopmentTransaction.objects.get(character=other_player)
+    assert (row.amount, row.source) == (5, DevelopmentSource.TEACHING)
+    assert ExperiencePointsData.objects.get(account=account).total_earned == 1
+
+
+def test_out_of_character_train_asks_which_character_teaches(
+    play, account, player, other_player, lore
+):
     assert play(account, "train Bruno = Lore") == (
-        "Teach in character: 'ic Alice', then 'train <student> = <trait>' beside them."
+        "Out of character: 'ic Alice' or 'train Alice, <pupil> = <trait>' (yours: Alice)."
     )
+    assert not DevelopmentTransaction.objects.exists()
+
+
+def test_a_teacher_out_of_the_game_world_cannot_teach(play, account, player, other_player, lore):
+    player.location = None
+    player.save()
+
+    assert play(account, "train Alice, Bruno = Lore") == (
+        "Alice is not in the game world: 'ic Alice' to teach."
+    )
+    assert not DevelopmentTransaction.objects.exists()
+
+
+def test_out_of_character_the_student_must_be_beside_the_teacher(
+    play, account, player, other_player, lore
+):
+    other_player.location = create.create_object("typeclasses.rooms.Room", key="Harbour")
+    other_player.save()
+
+    assert play(account, "train Alice, Bruno = Lore") == (
+        "There is no 'Bruno' beside Alice to teach."
+    )
+    assert not DevelopmentTransaction.objects.exists()
+
+
+def test_out_of_character_only_ones_own_character_teaches(
+    play, account, player, other_player, lore
+):
+    assert play(account, "train Bruno, Alice = Lore") == "You have no character called 'Bruno'."
+    assert not DevelopmentTransaction.objects.exists()
