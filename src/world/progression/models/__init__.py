@@ -1,5 +1,6 @@
 """The progression models, one module per concern; import them from here."""
 
+from .achievements import AchievementTransaction
 from .catalogue import CatalogueVersion, bump_catalogue_version
 from .character_xp import CharacterXP, CharacterXPTransaction
 from .development import DevelopmentPoints, DevelopmentTransaction
@@ -42,6 +43,7 @@ __all__ = [
     "REQUIREMENT_MODELS",
     "AbstractClassLevelRequirement",
     "AchievementRequirement",
+    "AchievementTransaction",
     "CatalogueVersion",
     "CharacterOwner",
     "CharacterPathHistory",

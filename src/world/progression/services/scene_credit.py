@@ -11,9 +11,11 @@ from world.scenes.signals import SceneFinishNote
 
 from ..conf import progression_settings
 from ..models.locks import lock_characters
+from ..rules.achievements import SCENE_QUALIFIED
 from ..rules.scene_caps import capped_scene_awards
 from ..rules.weeks import week_of
 from ..selectors.scene_credit import scene_development_in_week, scene_verdict
+from .achievements import report_play
 from .scene_integration import (
     award_scene_development_points,
     calculate_automatic_scene_awards,
@@ -29,6 +31,8 @@ def credit_finished_scene(sender, *, scene: Scene, finished_by=None, **kwargs) -
     verdict = scene_verdict(scene)
     if not verdict.qualified:
         return SceneFinishNote(lines=(verdict.reason,))
+    # Each earner played a scene that counted (their achievements count it once it commits).
+    report_play(verdict.earners, SCENE_QUALIFIED)
     earners = credited_characters(scene, verdict.earners)
     participations = list(
         SceneParticipation.objects.filter(scene_id=scene.pk, character_id__in=earners)
