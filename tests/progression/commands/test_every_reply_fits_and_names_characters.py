@@ -73,6 +73,12 @@ PLAYER_FORMS = [
     "vote {other}",
     "vote {other}",
     "vote {own}",
+    "achievements",
+    "achievements {own}",
+    "achievements/all",
+    "achievements/done {own} = first",
+    "achievements dragon",
+    "achievements {other}",
 ]
 STAFF_FORMS = [
     "xp/award {other} = 5 : for running the harbour plot with us all evening",
@@ -85,6 +91,10 @@ STAFF_FORMS = [
     "correct/trait {other} = {trait} +1 : a typo at creation",
     "correct/level {other} = {class_} +1 : a level given for the war",
     "correct/kudos {other} = -1 : counted twice",
+    "achievements/grant {other} = slew the dragon : stood at the pass with us all night long",
+    "achievements {other}",
+    "achievements/revoke {other} = slew the dragon : granted to the wrong character",
+    "achievements/revoke {other} = slew the dragon : again",
 ]
 HELP_FORMS = [f"help {command.key}" for command in (*PROGRESSION_COMMANDS, *VOTING_COMMANDS)]
 

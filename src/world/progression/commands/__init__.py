@@ -7,6 +7,7 @@ account's, so they also answer out of character: the account ones show the accou
 and the character views ask which character (or take its name).
 """
 
+from .achievements import CmdAchievements
 from .base import CommandInputError, ProgressionCommand
 from .dev import CmdDevelopment
 from .email import CmdEmail
@@ -27,6 +28,7 @@ PROGRESSION_COMMANDS = (
     CmdPath,
     CmdTrain,
     CmdPlan,
+    CmdAchievements,
     CmdEmail,
     CmdAward,
     CmdCorrect,
@@ -36,6 +38,7 @@ ACCOUNT_PROGRESSION_COMMANDS = PROGRESSION_COMMANDS
 __all__ = [
     "ACCOUNT_PROGRESSION_COMMANDS",
     "PROGRESSION_COMMANDS",
+    "CmdAchievements",
     "CmdAward",
     "CmdCorrect",
     "CmdDevelopment",
