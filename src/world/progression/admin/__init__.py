@@ -1,6 +1,7 @@
 """The progression admin, one module per concern mirroring models/; importing registers them."""
 
 from . import (
+    achievements,
     character_xp,
     development,
     kudos,
@@ -11,6 +12,7 @@ from . import (
     standings,
     unlocks,
 )
+from .achievements import AchievementTransactionAdmin
 from .character_xp import CharacterXPAdmin, CharacterXPTransactionAdmin
 from .development import DevelopmentPointsAdmin, DevelopmentTransactionAdmin
 from .kudos import (
@@ -46,6 +48,7 @@ from .unlocks import (
 
 __all__ = [
     "AchievementRequirementAdmin",
+    "AchievementTransactionAdmin",
     "CharacterClassLevelAdmin",
     "CharacterOwnerAdmin",
     "CharacterPathHistoryAdmin",
@@ -75,6 +78,7 @@ __all__ = [
     "XPCostChartAdmin",
     "XPCostEntryInline",
     "XPTransactionAdmin",
+    "achievements",
     "character_xp",
     "development",
     "kudos",
