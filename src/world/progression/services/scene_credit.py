@@ -31,8 +31,6 @@ def credit_finished_scene(sender, *, scene: Scene, finished_by=None, **kwargs) -
     verdict = scene_verdict(scene)
     if not verdict.qualified:
         return SceneFinishNote(lines=(verdict.reason,))
-    # Each earner played a scene that counted (their achievements count it once it commits).
-    report_play(verdict.earners, SCENE_QUALIFIED)
     earners = credited_characters(scene, verdict.earners)
     participations = list(
         SceneParticipation.objects.filter(scene_id=scene.pk, character_id__in=earners)
@@ -43,6 +41,9 @@ def credit_finished_scene(sender, *, scene: Scene, finished_by=None, **kwargs) -
     awards = calculate_automatic_scene_awards(scene, participations)
     capped, trimmed = weekly_capped(awards, week=week_of(scene.date_finished or timezone.now()))
     transactions = award_scene_development_points(scene, participations, capped, gm=finished_by)
+    # Each earner played a scene that counted: their achievements count it once it commits
+    # (after the development above is told).
+    report_play(verdict.earners, SCENE_QUALIFIED)
     lines = [verdict.reason]
     if trimmed:
         lines.append(
