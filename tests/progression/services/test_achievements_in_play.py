@@ -199,7 +199,7 @@ def test_a_count_that_fails_leaves_no_progress_in_memory_or_in_the_database(play
     def failing(*args, **kwargs):
         raise RuntimeError("the ledger is unavailable")
 
-    monkeypatch.setattr(achievements, "post_achievement_change", failing)
+    monkeypatch.setattr(achievements, "post_achievements_earned", failing)
     with pytest.raises(RuntimeError):
         count_play([player.pk], SCENE_QUALIFIED)
 
