@@ -20,6 +20,7 @@ from evennia.typeclasses.attributes import Attribute
 from evennia.utils.utils import make_iter
 
 from ..types import AchievementChange
+from .statements import Statement
 from .written import record_written
 
 # The contrib's setting, read the way the contrib reads it: (attribute key, category). Evennia
@@ -134,13 +135,29 @@ def progress_subquery(outer: str = "pk") -> Subquery:
 def progress_of(character_ids: Iterable[int] | None = None) -> dict[int, dict]:
     """{character id: progress data} for these characters (every character with any when None),
     read from the database in one query."""
-    links = ObjectDB.db_attributes.through.objects.filter(attribute__in=_progress_rows())
-    if character_ids is not None:
-        links = links.filter(objectdb_id__in=set(character_ids))
+    if character_ids is None:
+        rows = _links().values_list("objectdb_id", "attribute__db_value")
+        return {character_id: dict(data or {}) for character_id, data in rows}
+    # Read under the lock of every count of play: compiled once (`statements.Statement`), so
+    # the pickled value arrives as stored and is decoded here as the field would.
+    stored = Attribute._meta.get_field("db_value")
     return {
-        character_id: dict(data or {})
-        for character_id, data in links.values_list("objectdb_id", "attribute__db_value")
+        character_id: dict(stored.from_db_value(data, None, None) or {})
+        for character_id, data in _PROGRESS.rows(characters=sorted(set(character_ids)))
     }
+
+
+def _links():
+    return ObjectDB.db_attributes.through.objects.filter(attribute__in=_progress_rows())
+
+
+_PROGRESS = Statement(
+    lambda *, characters: (
+        _links()
+        .filter(objectdb_id__in=characters)
+        .values_list("objectdb_id", "attribute__db_value")
+    )
+)
 
 
 __all__ = [

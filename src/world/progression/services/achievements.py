@@ -43,40 +43,55 @@ from ..types import AchievementChange
 def report_play(characters: Iterable, event: PlayEvent) -> None:
     """Count `event` toward the achievements of `characters` (objects or ids) once the current
     transaction commits; at once outside a transaction. A rolled-back action counts nothing."""
-    ids = sorted({getattr(character, "pk", character) for character in characters})
-    if ids:
-        transaction.on_commit(partial(_count_after_commit, ids, event))
+    characters = list(characters)
+    if characters:
+        transaction.on_commit(partial(_count_after_commit, characters, event))
 
 
-def _count_after_commit(character_ids: list[int], event: PlayEvent) -> None:
+def _count_after_commit(characters: list, event: PlayEvent) -> None:
     # The action already committed: a failure here is logged, never the player's action failing.
     try:
-        count_play(character_ids, event)
+        count_play(characters, event)
     except Exception:
-        logger.log_trace(f"Achievements: counting {event} for characters {character_ids} failed.")
+        logger.log_trace(f"Achievements: counting {event} for {characters} failed.")
 
 
-def count_play(character_ids: Iterable[int], event: PlayEvent) -> list[AchievementTransaction]:
-    """Count `event` for these characters now, through the contrib's `track_achievements`, and
-    write an EARNED row for each achievement it completes; the rows written. One query when the
-    event moves nothing (every achievement counting it completed already)."""
+def count_play(characters: Iterable, event: PlayEvent) -> list[AchievementTransaction]:
+    """Count `event` for `characters` (objects or ids) now, through the contrib's
+    `track_achievements`, and write an EARNED row for each achievement it completes; the rows
+    written. Nothing is written when the event moves nothing (every achievement counting it is
+    earned), which Evennia's cached attribute tells without a query once it was read."""
     definitions = all_achievements()
-    progress = progress_of(character_ids)
     moving = [
-        pk for pk in sorted(set(character_ids)) if open_to(definitions, progress.get(pk, {}), event)
+        character
+        for character in _objects(characters)
+        if open_to(definitions, read_progress(character), event)
     ]
     if not moving:
         return []
-    characters = list(ObjectDB.objects.filter(pk__in=moving).order_by("pk"))
-    with _changing_progress(characters):
+    with _changing_progress(moving):
         completed = [
             (character.pk, key)
-            for character in characters
+            for character in moving
             for key in track_achievements(
                 character, category=event.category, tracking=event.tracking
             )
         ]
         return post_achievements_earned(completed)
+
+
+def _objects(characters: Iterable) -> list:
+    """`characters` as objects, by id: the ids among them read in one query."""
+    found = {}
+    for character in characters:
+        if isinstance(character, int):
+            found.setdefault(character, None)
+        else:
+            found[character.pk] = character
+    missing = [pk for pk, character in found.items() if character is None]
+    if missing:
+        found.update(ObjectDB.objects.in_bulk(missing))
+    return [found[pk] for pk in sorted(found) if found[pk] is not None]
 
 
 def grant_achievement(
