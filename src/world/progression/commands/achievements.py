@@ -34,7 +34,8 @@ class CmdAchievements(ProgressionCommand, CmdAchieve):
 
     Switches:
       progress  - only those started and not yet earned
-      done      - only those earned (also /completed)
+      done      - only those earned
+      completed - the same as done
       all       - every one, also those that wait for another first
       grant     - give a character an achievement (staff)
       revoke    - take one back; its progress starts over (staff)
