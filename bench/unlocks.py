@@ -7,7 +7,8 @@ from bench.scenarios import must, with_floor
 
 def purchase_rows(measure):
     """The purchase with the catalogue in memory, and the first purchase after a catalogue
-    change (its token replaced before each call, untimed), timed call for call alternately."""
+    change (its token replaced before each call, untimed), timed call for call alternately; then
+    a character's very first purchase, which also earns it the First step achievement."""
     from world.progression import services
     from world.progression.models import bump_catalogue_version
 
@@ -24,6 +25,13 @@ def purchase_rows(measure):
             prepare=lambda n: [(_buyer(unlock), _buyer(unlock)) for _ in range(n)],
             floor=("spend_xp_on_unlock (3 requirements)", lambda buyers: buy(buyers[1])),
         )
+    )
+    # Once per character: the achievement is counted after the purchase commits (its progress
+    # attribute created, the ledger row written), in the same call.
+    yield measure(
+        "spend_xp_on_unlock, a character's first (earns First step)",
+        buy,
+        prepare=lambda n: [_buyer(unlock, first=True) for _ in range(n)],
     )
 
 
@@ -55,7 +63,9 @@ def _unlock_with_three_requirements():
     return unlock
 
 
-def _buyer(unlock):
+def _buyer(unlock, *, first: bool = False):
+    """A character that meets the unlock's requirements and has the XP; unless `first`, it has
+    bought before (First step earned), as most buyers have."""
     from typeclasses.factories import CharacterFactory
     from world.classes.models import CharacterClass, CharacterClassLevel
     from world.progression import services
@@ -69,6 +79,10 @@ def _buyer(unlock):
         character=character, character_class=CharacterClass.objects.get(name="Bench Base"), level=2
     )
     services.award_cg_conversion_xp(character, remaining_cg_points=10, conversion_rate=2)
+    if not first:
+        services.grant_achievement(
+            character=character, key="first_unlock", staff=None, reason="Bench: bought before"
+        )
     return character
 
 

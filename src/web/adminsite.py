@@ -23,6 +23,7 @@ CONCERNS: dict[str, tuple[str, ...]] = {
         "progression.DevelopmentTransaction",
         "progression.TraitValueTransaction",
         "progression.ClassLevelTransaction",
+        "progression.AchievementTransaction",
         "progression.CharacterUnlock",
     ),
     "Catalogue": (

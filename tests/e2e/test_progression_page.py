@@ -1,6 +1,7 @@
 """The Progression page in a real browser (Debian's Chromium driven by Playwright) against the
 real game server: log in, claim kudos through the form, buy an unlock after confirming it, see
-the balances move; the character sheet after a path and goal are set over telnet; every width."""
+the balances move; the character sheet after a path and goal are set over telnet, with the
+achievement the path earned; every width."""
 
 from __future__ import annotations
 
@@ -263,6 +264,12 @@ def test_the_sheet_shows_the_path_and_goal_set_over_telnet_with_what_is_missing(
     assert "Read the Codex of Tides" in missing
     assert "Scholar 1" in sheet.locator(".sheet-classes").inner_text()
     assert sheet.locator(".trait").count() >= 8
+    # The path chosen over telnet earned Pathfinder; the demo's tourney, First scene.
+    earned = sheet.locator(".achievement.earned .achievement-name").all_text_contents()
+    assert {"Pathfinder", "First scene"} <= set(earned), earned
+    regular = sheet.locator(".achievement[data-achievement='ten_scenes']")
+    assert regular.locator(".achievement-progress").text_content() == "1/10"
+    assert regular.locator("progress").count() == 1
     page.close()
 
 

@@ -1,6 +1,6 @@
 """Shared by the progression tests: a character with one of everything its sheet shows (class
 levels, a trait whose development is banked behind a locked threshold, two paths, a goal whose
-second step needs class level 8, and its own XP)."""
+second step needs class level 8, its own XP, and a scene counted toward its achievements)."""
 
 import pytest
 
@@ -13,7 +13,9 @@ from world.progression.factories import (
     TraitRatingUnlockFactory,
     price_unlock,
 )
+from world.progression.rules.achievements import SCENE_QUALIFIED
 from world.progression.services import award_character_xp, award_development, award_xp, select_path
+from world.progression.services.achievements import count_play
 from world.progression.services.plans import set_goal
 from world.traits.factories import TraitFactory
 
@@ -45,6 +47,7 @@ def full_character(account):
             award_development(character=character, trait=trait, amount=35)
         award_character_xp(character, 7, transferable=False)
         award_character_xp(character, 4, transferable=True)
+        count_play([character.pk], SCENE_QUALIFIED)  # first scene earned, one of ten
         return character
 
     make.levels = levels

@@ -175,6 +175,24 @@ class RewardRequestClosedError(ProgressionError):
         return "That reward request is already closed."
 
 
+class UnknownAchievementError(ProgressionError):
+    """No achievement the game defines (ACHIEVEMENT_CONTRIB_MODULES) has that key or name."""
+
+    code = "unknown_achievement"
+
+    def default_message(self) -> str:
+        return "The game has no such achievement."
+
+
+class AchievementStateError(ProgressionError):
+    """A grant of an achievement the character has, or a revocation of one it has not."""
+
+    code = "achievement_state"
+
+    def default_message(self) -> str:
+        return "That achievement is already as asked."
+
+
 class NotStaffError(ProgressionError):
     code = "not_staff"
 

@@ -54,6 +54,15 @@ class HistoryKind(models.TextChoices):
     PURCHASE = "purchase", "Purchases"
     TRAIT_VALUE = "trait_value", "Trait values"
     CLASS_LEVEL = "class_level", "Class levels"
+    ACHIEVEMENT = "achievement", "Achievements"
+
+
+class AchievementChange(models.TextChoices):
+    """How an achievement's completion changed (the reason of an AchievementTransaction)."""
+
+    EARNED = "earned", "Earned in play"
+    GRANTED = "granted", "Granted by staff"
+    REVOKED = "revoked", "Revoked by staff"
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,10 @@ from evennia.server.models import ServerConfig
 
 from world.progression.exceptions import SelfAwardError
 from world.progression.models import ExperiencePointsData, XPTransaction
+from world.progression.rules.achievements import VOTE_RECEIVED
 from world.progression.selectors.players import require_different_players
 from world.progression.services import award_xp, owning_account
+from world.progression.services.achievements import report_play
 from world.progression.types import ProgressionReason
 
 from .conf import setting
@@ -83,13 +85,15 @@ def cast_vote(*, voter, character, now=None) -> Vote:
             )
         try:
             with transaction.atomic():
-                return Vote.objects.create(
+                vote = Vote.objects.create(
                     voter=voter, character_id=character.pk, recipient=recipient, week=week
                 )
         except IntegrityError:  # the same vote, cast twice at once
             raise AlreadyVotedError(
                 f"You have already voted for {character.key} this week."
             ) from None
+        report_play([character], VOTE_RECEIVED)
+        return vote
 
 
 @dataclass

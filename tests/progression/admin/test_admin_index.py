@@ -33,6 +33,7 @@ def test_each_ledger_is_in_the_ledgers_group(admin_client):
         "DevelopmentTransaction",
         "TraitValueTransaction",
         "ClassLevelTransaction",
+        "AchievementTransaction",
         "CharacterUnlock",
     ]
 

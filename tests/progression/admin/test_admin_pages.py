@@ -6,11 +6,13 @@ from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from evennia.contrib.game_systems.achievements.achievements import all_achievements
 
 from typeclasses.factories import AccountFactory, CharacterFactory, StaffAccountFactory
 from world.classes.factories import CharacterClassFactory, PathFactory
 from world.progression import factories as f
 from world.progression import models as m
+from world.progression.services.achievements import grant_achievement
 from world.progression.services.approvals import request_staff_action
 from world.progression.services.corrections import correct_class_level, correct_trait_value
 from world.progression.services.ledger import Pool, post
@@ -40,6 +42,7 @@ LEDGERS_AND_BALANCES = {
     m.CharacterPathHistory,  # changed only through select_path (an admin action and page)
     m.TraitValueTransaction,
     m.ClassLevelTransaction,
+    m.AchievementTransaction,  # changed only through grants and revocations (action and page)
     m.StaffApprovalRequest,  # made by staff moves, decided by approve and reject actions
 }
 # The most any changelist takes with 100 rows: session, count(s), the page with its related rows
@@ -135,6 +138,16 @@ class Rows:
         for i in indexes:
             correct_class_level(
                 self.character(i), character_class, 1, gm=self.account(1), reason_text="x"
+            )
+
+    def _AchievementTransaction(self, indexes):
+        keys = sorted(all_achievements())
+        for i in indexes:
+            grant_achievement(
+                character=self.character(i // len(keys)),
+                key=keys[i % len(keys)],
+                staff=self.account(1),
+                reason="x",
             )
 
     def _StaffApprovalRequest(self, indexes):

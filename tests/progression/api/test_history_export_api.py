@@ -21,6 +21,7 @@ from world.progression.services import (
     award_development_points,
     award_kudos,
     award_xp,
+    grant_achievement,
     spend_xp_on_unlock,
 )
 from world.progression.services.corrections import correct_class_level, correct_trait_value
@@ -47,6 +48,7 @@ def ayla(account, other_account, staff_account):
     correct_class_level(
         ayla, CharacterClassFactory(name="Scholar"), 1, gm=staff_account, reason_text="y"
     )
+    grant_achievement(character=ayla, key="slew_the_dragon", staff=staff_account, reason="z")
     award_kudos(account, 3, KudosSourceCategoryFactory(display_name="Good sport"))
     stranger = CharacterFactory(account=other_account, key="Stranger")
     award_xp(other_account, 777)
@@ -57,7 +59,7 @@ def ayla(account, other_account, staff_account):
 def test_history_lists_every_ledger_newest_first_in_sentences(player, ayla):
     body = player.get(HISTORY_URL).json()
 
-    assert body["count"] == 8
+    assert body["count"] == 9
     assert {row["ledger"] for row in body["results"]} == set(HistoryKind.values)
     assert body["results"][0]["what"] == "+3 kudos: Good sport"
     assert "-20 locked XP of Ayla: bought Warrior level 1" in [
@@ -90,7 +92,7 @@ def test_export_as_csv_holds_every_kind_and_nothing_of_another_account(player, a
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert {row["ledger"] for row in rows} == set(HistoryKind.values)
-    assert len(rows) == 8
+    assert len(rows) == 9
     assert not any("777" in row["amount"] or row["character"] == "Stranger" for row in rows)
     # A spreadsheet would run a player's text starting with "=" as a formula.
     assert any(row["description"] == '\'=HYPERLINK("http://evil")' for row in rows)
@@ -101,7 +103,7 @@ def test_export_as_json_is_the_same_rows(player, ayla):
 
     assert response.status_code == 200
     rows = json.loads(b"".join(response.streaming_content))
-    assert len(rows) == 8
+    assert len(rows) == 9
     assert set(rows[0]) == {
         "date",
         "ledger",

@@ -4,7 +4,7 @@
 import pytest
 
 from typeclasses.factories import CharacterFactory
-from world.progression.services import award_character_xp, award_development
+from world.progression.services import award_character_xp, award_development, grant_achievement
 from world.traits.factories import TraitFactory
 
 URL = "/api/progression/account/version/"
@@ -101,3 +101,12 @@ def test_a_304_poll_costs_one_query_beyond_the_session_whatever_the_rows(
         response = poll(player, etag)
 
     assert response.status_code == 304
+
+
+def test_an_achievement_earned_or_granted_changes_the_version(player, account, staff_account):
+    character = CharacterFactory(account=account)
+    before = poll(player)["ETag"]
+
+    grant_achievement(character=character, key="first_vote", staff=staff_account, reason="x")
+
+    assert poll(player, before).status_code == 200

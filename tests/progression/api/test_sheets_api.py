@@ -53,6 +53,17 @@ def test_sheet_shows_classes_traits_paths_goal_with_unmet_requirements_and_pools
         "not_for_sale": [],
         "reached": False,
     }
+    regular = next(a for a in sheet["achievements"] if a["key"] == "ten_scenes")
+    assert regular == {
+        "key": "ten_scenes",
+        "name": "Regular",
+        "description": "Played ten scenes that counted.",
+        "done": 1,
+        "needed": 10,
+        "completed": False,
+        "progress": "1/10",
+    }
+    assert {a["name"] for a in sheet["achievements"] if a["completed"]} == {"First scene"}
 
 
 def test_sheets_leave_out_another_accounts_characters(player, account, other_account):

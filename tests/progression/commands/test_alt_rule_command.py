@@ -4,6 +4,7 @@ player of its own (`email`, `email/own`)."""
 
 import pytest
 from evennia.accounts.models import AccountDB
+from evennia.utils import create
 
 from world.progression.models import DevelopmentTransaction, KudosTransaction
 from world.progression.selectors.players import OWN_PLAYER_ATTRIBUTE
@@ -93,8 +94,10 @@ def test_players_cannot_confirm_or_set_other_accounts(play, player, other_player
 def test_a_teacher_without_email_cannot_teach(play, player, other_player):
     lore = TraitFactory(name="Lore", category="mental")
     CharacterTraitValueFactory(character=player, trait=lore, value=30)
-    other_player.location = player.location
-    other_player.save()
+    room = create.create_object("typeclasses.rooms.Room", key="Library")
+    for character in (player, other_player):
+        character.location = room
+        character.save()
     set_email(player.account, "")
 
     assert unwrapped(play(player, "train bruno = lore")) == NO_EMAIL

@@ -74,6 +74,12 @@ PLAYER_FORMS = [
     "vote {other}",
     "vote {other}",
     "vote {own}",
+    "achievements",
+    "achievements {own}",
+    "achievements/all",
+    "achievements/done {own} = first",
+    "achievements dragon",
+    "achievements {other}",
 ]
 STAFF_FORMS = [
     "xp/award {other} = 5 : for running the harbour plot with us all evening",
@@ -93,6 +99,10 @@ STAFF_FORMS = [
     "approve/reject 1 = a typo, I meant 50 and not 500",
     "approve/reject 1 = again",
     "approve",
+    "achievements/grant {other} = slew the dragon : stood at the pass with us all night long",
+    "achievements {other}",
+    "achievements/revoke {other} = slew the dragon : granted to the wrong character",
+    "achievements/revoke {other} = slew the dragon : again",
 ]
 HELP_FORMS = [f"help {command.key}" for command in (*PROGRESSION_COMMANDS, *VOTING_COMMANDS)]
 

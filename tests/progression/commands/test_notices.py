@@ -55,7 +55,9 @@ def test_a_purchase_is_one_line_with_each_pool_it_drew_on(
     assert [" ".join(line.split("\n")) for line in sent_to(online)] == [
         "|g-20 locked XP of Alice: bought Warrior level 1; "
         "-10 account XP for Alice: bought Warrior level 1. "
-        "Now: 0 account XP, Alice 0 locked and 0 transferable XP.|n"
+        "Now: 0 account XP, Alice 0 locked and 0 transferable XP.|n",
+        # Her first purchase: an achievement, told once the purchase committed.
+        "|gAlice earned the achievement First step.|n",
     ]
 
 

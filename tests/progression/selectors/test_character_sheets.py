@@ -50,6 +50,17 @@ def test_sheet_goal_names_the_requirements_still_unmet(account, full_character):
     assert sheet.goal.unmet == ["Need a class at level 8, highest is 6"]
 
 
+def test_sheet_shows_each_achievement_with_its_progress(account, full_character):
+    full_character("Ayla")
+
+    (sheet,) = character_sheets(account)
+
+    shown = {status.name: status.progress_text for status in sheet.achievements}
+    assert shown["First scene"] == "earned"
+    assert shown["Regular"] == "1/10"
+    assert shown["Slew the dragon"] == "not started"
+
+
 def test_sheets_leave_out_other_accounts_characters(account, other_account, full_character):
     full_character("Ayla")
     CharacterFactory(account=other_account, key="Bruno")

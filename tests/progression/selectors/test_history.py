@@ -19,6 +19,7 @@ from world.progression.services import (
     award_kudos,
     award_xp,
     claim_kudos,
+    grant_achievement,
     spend_xp_on_unlock,
 )
 from world.progression.services.corrections import (
@@ -39,7 +40,7 @@ def rows(account, **filters):
 @pytest.fixture
 def played(account, other_account, staff_account):
     """Ayla's player: account XP, locked XP spent on Warrior 1, development, kudos given and
-    claimed, a correction; and a stranger with rows of their own."""
+    claimed, corrections, an achievement granted; and a stranger with rows of their own."""
     ayla = CharacterFactory(account=account, key="Ayla")
     warrior_1 = ClassLevelUnlockFactory(
         character_class=CharacterClassFactory(name="Warrior"), target_level=1
@@ -57,7 +58,9 @@ def played(account, other_account, staff_account):
     correct_class_level(
         ayla, CharacterClassFactory(name="Scholar"), 1, gm=staff_account, reason_text="story"
     )
+    grant_achievement(character=ayla, key="read_the_codex", staff=staff_account, reason="read")
     stranger = CharacterFactory(account=other_account)
+    grant_achievement(character=stranger, key="read_the_codex", staff=staff_account, reason="x")
     award_xp(other_account, 999)
     award_character_xp(stranger, 999, transferable=False)
     award_development_points(stranger, TraitFactory(name="Grace"), "other", 9)
@@ -98,6 +101,7 @@ def test_every_row_reads_as_one_sentence_naming_the_character(account, played):
     assert "-3 account XP: Correction (double award)" in sentences
     assert "Ayla's Grit +1.5: Correction (lost)" in sentences
     assert "Ayla's Scholar +1 level: Correction (story)" in sentences
+    assert "Ayla was granted the achievement Read the Codex of Tides: read" in sentences
     assert "+50 account XP: System award (a good scene)" in sentences
     assert all("\n" not in sentence for sentence in sentences)
 

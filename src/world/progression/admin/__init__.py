@@ -1,6 +1,7 @@
 """The progression admin, one module per concern mirroring models/; importing registers them."""
 
 from . import (
+    achievements,
     approvals,
     character_xp,
     development,
@@ -12,6 +13,7 @@ from . import (
     standings,
     unlocks,
 )
+from .achievements import AchievementTransactionAdmin
 from .approvals import StaffApprovalRequestAdmin
 from .character_xp import CharacterXPAdmin, CharacterXPTransactionAdmin
 from .development import DevelopmentPointsAdmin, DevelopmentTransactionAdmin
@@ -48,6 +50,7 @@ from .unlocks import (
 
 __all__ = [
     "AchievementRequirementAdmin",
+    "AchievementTransactionAdmin",
     "CharacterClassLevelAdmin",
     "CharacterOwnerAdmin",
     "CharacterPathHistoryAdmin",
@@ -78,6 +81,7 @@ __all__ = [
     "XPCostChartAdmin",
     "XPCostEntryInline",
     "XPTransactionAdmin",
+    "achievements",
     "approvals",
     "character_xp",
     "development",

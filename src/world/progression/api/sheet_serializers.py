@@ -85,6 +85,20 @@ class SheetGoalSerializer(serializers.Serializer):
         return not plan.steps
 
 
+class SheetAchievementSerializer(serializers.Serializer):
+    """One achievement and how far the character is (`rules.achievements.AchievementStatus`)."""
+
+    key = serializers.CharField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+    done = serializers.IntegerField(help_text="Tallies so far: scenes, votes, ...")
+    needed = serializers.IntegerField(help_text="Tallies it takes.")
+    completed = serializers.BooleanField()
+    progress = serializers.CharField(
+        source="progress_text", help_text='As the game says it: "earned", "3/10", "not started".'
+    )
+
+
 class CharacterSheetSerializer(serializers.Serializer):
     """One of your characters with everything the progression page shows of it."""
 
@@ -96,6 +110,9 @@ class CharacterSheetSerializer(serializers.Serializer):
     traits = SheetTraitSerializer(many=True)
     paths = SheetPathSerializer(many=True, help_text="In stage order; the last is current.")
     goal = SheetGoalSerializer(allow_null=True)
+    achievements = SheetAchievementSerializer(
+        many=True, help_text="Every achievement open to the character, with its progress."
+    )
 
 
 class _PoolsSerializer(serializers.Serializer):

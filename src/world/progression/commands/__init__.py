@@ -7,6 +7,7 @@ account's, so they also answer out of character: the account ones show the accou
 and the character views ask which character (or take its name).
 """
 
+from .achievements import CmdAchievements
 from .approvals import CmdApprove
 from .base import CommandInputError, ProgressionCommand
 from .dev import CmdDevelopment
@@ -28,6 +29,7 @@ PROGRESSION_COMMANDS = (
     CmdPath,
     CmdTrain,
     CmdPlan,
+    CmdAchievements,
     CmdEmail,
     CmdAward,
     CmdCorrect,
@@ -38,6 +40,7 @@ ACCOUNT_PROGRESSION_COMMANDS = PROGRESSION_COMMANDS
 __all__ = [
     "ACCOUNT_PROGRESSION_COMMANDS",
     "PROGRESSION_COMMANDS",
+    "CmdAchievements",
     "CmdApprove",
     "CmdAward",
     "CmdCorrect",

@@ -1,5 +1,6 @@
 """The progression models, one module per concern; import them from here."""
 
+from .achievements import AchievementTransaction
 from .approvals import ApprovalPool, ApprovalStatus, StaffAction, StaffApprovalRequest
 from .catalogue import CatalogueVersion, bump_catalogue_version
 from .character_xp import CharacterXP, CharacterXPTransaction
@@ -43,6 +44,7 @@ __all__ = [
     "REQUIREMENT_MODELS",
     "AbstractClassLevelRequirement",
     "AchievementRequirement",
+    "AchievementTransaction",
     "ApprovalPool",
     "ApprovalStatus",
     "CatalogueVersion",

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..conf import progression_settings
-from ..types import DevelopmentSource, HistoryKind, ProgressionReason
+from ..types import AchievementChange, DevelopmentSource, HistoryKind, ProgressionReason
+from .achievements import achievement_name
 from .ratings import rating_text
 from .text import plain_text
 
@@ -53,6 +54,8 @@ def describe(row: Mapping) -> str:
         return f"{character} {verb} {unlock_text(row)} for {amount} XP"
     if kind == HistoryKind.DEVELOPMENT:
         return _development(row, character)
+    if kind == HistoryKind.ACHIEVEMENT:
+        return _achievement(row, character)
     if kind == HistoryKind.KUDOS:
         what = _shown(row.get("subject"))
         why = f"claimed for {what}" if row["reason"] == "kudos_claim" else what
@@ -87,6 +90,17 @@ def _development(row: Mapping, character: str) -> str:
     if banked > 0:
         text += f", {banked} banked until the next rating is unlocked"
     return text
+
+
+def _achievement(row: Mapping, character: str) -> str:
+    name = achievement_name(row.get("subject") or "")
+    # A grant's or revocation's description is the reason staff gave.
+    because = f": {description}" if (description := _shown(row.get("description"))) else ""
+    if row["reason"] == AchievementChange.REVOKED:
+        return f"{character}'s achievement {name} was revoked{because}"
+    if row["reason"] == AchievementChange.GRANTED:
+        return f"{character} was granted the achievement {name}{because}"
+    return f"{character} earned the achievement {name}"
 
 
 def summarise(rows: Iterable[Mapping]) -> str:

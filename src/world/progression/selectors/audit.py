@@ -29,8 +29,10 @@ from ..models import (
     KudosTransaction,
     XPTransaction,
 )
+from ..models.achievements import AchievementTransaction
 from ..models.ledger import ledger_totals
 from ..rules.ledger import balance_effect
+from .achievements import ACHIEVEMENTS, achievement_mismatches
 from .standings import STANDINGS, Standing, standing_mismatches
 
 
@@ -112,12 +114,16 @@ def _checks() -> tuple[Check, ...]:
 
 
 STANDING_MODELS = tuple(standing.model for standing in STANDINGS)
-CHECKS = (*(check.name for check in _checks()), *(standing.name for standing in STANDINGS))
+CHECKS = (
+    *(check.name for check in _checks()),
+    *(standing.name for standing in STANDINGS),
+    ACHIEVEMENTS,
+)
 
 
 def find_mismatches(progress=None) -> list[Mismatch]:
-    """Every balance, trait value and class level that differs from its ledgers
-    (`progress(name)` is called per check)."""
+    """Every balance, trait value, class level and completed achievement that differs from its
+    ledgers (`progress(name)` is called per check)."""
     found: list[Mismatch] = []
     for check in _checks():
         found.extend(_mismatches(check))
@@ -127,7 +133,25 @@ def find_mismatches(progress=None) -> list[Mismatch]:
         found.extend(_standing_mismatches(standing))
         if progress:
             progress(standing.name)
+    found.extend(_achievement_mismatches())
+    if progress:
+        progress(ACHIEVEMENTS)
     return _named(found)
+
+
+def _achievement_mismatches() -> Iterator[Mismatch]:
+    """A completed achievement no ledger row explains (never earned in play nor granted, or
+    revoked since), or one the ledger says is earned that is not completed. The ledger is the
+    truth here too: `--fix` sets the completion to what it says."""
+    for character_id, key, completed, earned in achievement_mismatches():
+        yield Mismatch(
+            f"achievement ({key})",
+            AchievementTransaction,
+            {"character_id": character_id, "achievement_key": key},
+            "",
+            {"completed": completed},
+            {"completed": earned},
+        )
 
 
 def _standing_mismatches(standing: Standing, only: dict | None = None) -> Iterator[Mismatch]:

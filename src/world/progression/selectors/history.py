@@ -1,6 +1,7 @@
 """One complete history of an account and its characters: every ledger that moves a player's
-numbers (account XP, each character's locked and transferable XP, kudos, development per trait)
-and every purchase with the price as paid, merged newest first in one query.
+numbers (account XP, each character's locked and transferable XP, kudos, development per trait,
+trait values, class levels, achievements) and every purchase with the price as paid, merged
+newest first in one query.
 
 The command `xp/history`, the web page, the API's `history` route, its CSV/JSON export and the
 "while you were away" summary all read these rows, and `rules.history.describe` words each one,
@@ -17,6 +18,7 @@ from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.db.models.functions import Cast, Coalesce
 
 from ..models import (
+    AchievementTransaction,
     CharacterOwner,
     CharacterUnlock,
     CharacterXPTransaction,
@@ -56,6 +58,7 @@ _LEDGER_KINDS = {
     DevelopmentTransaction._meta.label: HistoryKind.DEVELOPMENT,
     TraitValueTransaction._meta.label: HistoryKind.TRAIT_VALUE,
     ClassLevelTransaction._meta.label: HistoryKind.CLASS_LEVEL,
+    AchievementTransaction._meta.label: HistoryKind.ACHIEVEMENT,
 }
 _KIND_LEDGERS = {kind: label for label, kind in _LEDGER_KINDS.items()}
 
@@ -202,6 +205,10 @@ def account_history(
     ):
         if kind in wanted:
             parts.append(_part(model.objects.filter(by_date, mine), kind, only, subject=F(subject)))
+    # Achievements earned in play, granted or revoked by staff (`rules.history` names them).
+    if HistoryKind.ACHIEVEMENT in wanted:
+        rows = AchievementTransaction.objects.filter(by_date, mine)
+        parts.append(_part(rows, HistoryKind.ACHIEVEMENT, only, subject=F("achievement_key")))
     if HistoryKind.PURCHASE in wanted:
         rows = CharacterUnlock.objects.filter(mine)
         if since:

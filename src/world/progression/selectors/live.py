@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import hashlib
 
-from django.db.models import OuterRef, Subquery, Value
+from django.db.models import IntegerField, OuterRef, Subquery, Value
 from evennia.accounts.models import AccountDB
 
 from ..models import (
+    AchievementTransaction,
     CharacterOwner,
     CharacterXPTransaction,
     DevelopmentTransaction,
@@ -39,14 +40,15 @@ def account_version(account) -> str:
         newest_kudos=_newest(KudosTransaction, "account_id", "pk"),
     )
     # The account's own row says 0 for "no character".
-    own = own.values_list(Value(0), "newest_xp", "newest_kudos")
+    own = own.values_list(Value(0), "newest_xp", "newest_kudos", Value(None, IntegerField()))
     characters = (
         CharacterOwner.objects.filter(account_id=account.pk)
         .annotate(
             newest_xp=_newest(CharacterXPTransaction, "character_id", "character_id"),
             newest_development=_newest(DevelopmentTransaction, "character_id", "character_id"),
+            newest_achievement=_newest(AchievementTransaction, "character_id", "character_id"),
         )
-        .values_list("character_id", "newest_xp", "newest_development")
+        .values_list("character_id", "newest_xp", "newest_development", "newest_achievement")
     )
     rows = sorted(own.union(characters, all=True), key=lambda row: row[0])
     return hashlib.blake2b(repr(rows).encode(), digest_size=8).hexdigest()

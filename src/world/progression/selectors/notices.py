@@ -13,6 +13,7 @@ from django.db.models import F
 from evennia.objects.models import ObjectDB
 
 from ..models import (
+    AchievementTransaction,
     CharacterOwner,
     CharacterXPTransaction,
     ClassLevelTransaction,
@@ -43,6 +44,7 @@ def accounts_whose_numbers_moved(rows: Rows) -> set[int]:
         DevelopmentTransaction,
         TraitValueTransaction,
         ClassLevelTransaction,
+        AchievementTransaction,
     ):
         if ids := rows.get(model._meta.label):
             characters = model.objects.filter(pk__in=ids).order_by().values("character_id")

@@ -1,5 +1,6 @@
 """Character sheets: everything the progression page shows about each of an account's
-characters (classes, traits and their development, paths, goal, own XP), in one read."""
+characters (classes, traits and their development, paths, goal, own XP, achievements), in one
+read."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from evennia.objects.models import ObjectDB
 from world.classes.models import CharacterClassLevel, PathStage
 
 from ..models import CharacterPathHistory
+from ..models.achievements import progress_subquery
+from ..rules.achievements import AchievementStatus
 from .accounts import owned_character_ids
+from .achievements import achievement_statuses
 from .characters import DevelopmentRow, development_overviews, with_character_xp
 from .plans import Plan, goals_of
 
@@ -38,13 +42,20 @@ class CharacterSheet:
     traits: list[DevelopmentRow]  # by trait name
     paths: list[PathLine]  # in stage order: the last is the current path
     goal: Plan | None
+    # Every achievement open to the character (its prerequisites earned), with its progress.
+    achievements: list[AchievementStatus]
 
 
 def character_sheets(account) -> list[CharacterSheet]:
     """The sheet of every character `account` owns, by name, in a fixed number of queries
-    whatever the number of characters, traits, classes, paths and unlocks."""
+    whatever the number of characters, traits, classes, paths, unlocks and achievements."""
     owned = ObjectDB.objects.filter(pk__in=owned_character_ids(account))
-    characters = list(with_character_xp(owned).order_by("db_key", "pk"))
+    # Each one's achievement progress comes in the same query (the contrib's attribute).
+    characters = list(
+        with_character_xp(owned)
+        .annotate(achievement_progress=progress_subquery())
+        .order_by("db_key", "pk")
+    )
     ids = [character.pk for character in characters]
     classes: dict[int, list[ClassLine]] = {pk: [] for pk in ids}
     for character_id, name, level, primary in (
@@ -78,6 +89,11 @@ def character_sheets(account) -> list[CharacterSheet]:
             traits=traits[character.pk],
             paths=paths[character.pk],
             goal=goals.get(character.pk),
+            achievements=[
+                status
+                for status in achievement_statuses(character.achievement_progress or {})
+                if not status.waiting_for
+            ],
         )
         for character in characters
     ]

@@ -3,6 +3,7 @@
 Import from here; the modules behind are split by concern.
 """
 
+from .achievements import grant_achievement, report_play, revoke_achievement
 from .audit import rebuild_balances
 from .awards import (
     award_character_xp,
@@ -67,12 +68,15 @@ __all__ = [
     "get_or_create_xp_tracker",
     "give_kudos",
     "gives_left_this_week",
+    "grant_achievement",
     "is_staff_account",
     "owning_account",
     "purchase_unlock",
     "rebuild_balances",
     "refund_unlock",
     "release_banked_development_points",
+    "report_play",
+    "revoke_achievement",
     "select_path",
     "spend_xp_on_unlock",
     "why_not_next",

@@ -1,5 +1,5 @@
-"""Rebuilding balances, trait values and class levels from their ledgers
-(`progression_audit --fix`)."""
+"""Rebuilding balances, trait values, class levels and achievements' completion from their
+ledgers (`progression_audit --fix`)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from django.db import DataError, IntegrityError, transaction
 from world.classes.models import MAX_CLASS_LEVEL, CharacterClassLevel
 from world.traits.models import CharacterTraitValue
 
+from ..models.achievements import AchievementTransaction
 from ..models.locks import lock_characters
 from ..models.standings import set_class_level, set_trait_value
 from ..rules.amounts import BALANCE_LIMIT
 from ..rules.ratings import MAX_TRAIT_VALUE
 from ..selectors.audit import Mismatch, ledger_balance
+from .achievements import rebuild_achievement
 
 
 @dataclass
@@ -37,6 +39,10 @@ def rebuild_balances(mismatches: list[Mismatch]) -> Rebuild:
         try:
             if mismatch.model in _STANDING_SETTERS:
                 _rebuild_standing(mismatch)
+                result.rebuilt.append(mismatch)
+                continue
+            if mismatch.model is AchievementTransaction:
+                rebuild_achievement(mismatch.key["character_id"], mismatch.key["achievement_key"])
                 result.rebuilt.append(mismatch)
                 continue
             with transaction.atomic():

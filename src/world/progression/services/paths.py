@@ -10,7 +10,9 @@ from world.classes.models import Path
 from ..exceptions import InvalidPathError
 from ..models import CharacterPathHistory
 from ..models.locks import lock_character
+from ..rules.achievements import PATH_CHOSEN
 from ..selectors.paths import why_not_path
+from .achievements import report_play
 
 
 def select_path(character: ObjectDB, path: Path) -> CharacterPathHistory:
@@ -21,4 +23,6 @@ def select_path(character: ObjectDB, path: Path) -> CharacterPathHistory:
         lock_character(character)
         if problem := why_not_path(character, path):
             raise InvalidPathError(problem)
-        return CharacterPathHistory.objects.create(character_id=character.pk, path=path)
+        chosen = CharacterPathHistory.objects.create(character_id=character.pk, path=path)
+        report_play([character], PATH_CHOSEN)
+        return chosen

@@ -25,6 +25,7 @@ from ..models import CharacterUnlock, ClassLevelUnlock, TraitRatingUnlock
 from ..models.character_xp import post_character_xp
 from ..models.locks import lock_character
 from ..models.rewards import post_account_xp
+from ..rules.achievements import UNLOCK_BOUGHT
 from ..rules.unlocks import (
     CLASS_LEVEL,
     TRAIT_RATING,
@@ -36,6 +37,7 @@ from ..rules.unlocks import (
 from ..selectors import owner_of
 from ..selectors.shop import ACCOUNT, LOCKED, TRANSFERABLE, quote_unlock, xp_pools
 from ..types import ProgressionReason
+from .achievements import report_play
 from .development import release_banked_development_points
 
 Unlock = ClassLevelUnlock | TraitRatingUnlock
@@ -146,6 +148,7 @@ def _purchase(
             ).update(level=unlock.target_level)
     else:
         release_banked_development_points(character, unlock.trait, unlock=record)
+    report_play([character], UNLOCK_BOUGHT)
     return record
 
 

@@ -11,9 +11,11 @@ from world.scenes.signals import SceneFinishNote
 
 from ..conf import progression_settings
 from ..models.locks import lock_characters
+from ..rules.achievements import SCENE_QUALIFIED
 from ..rules.scene_caps import capped_scene_awards
 from ..rules.weeks import week_of
 from ..selectors.scene_credit import scene_development_in_week, scene_verdict
+from .achievements import report_play
 from .scene_integration import (
     award_scene_development_points,
     calculate_automatic_scene_awards,
@@ -39,6 +41,9 @@ def credit_finished_scene(sender, *, scene: Scene, finished_by=None, **kwargs) -
     awards = calculate_automatic_scene_awards(scene, participations)
     capped, trimmed = weekly_capped(awards, week=week_of(scene.date_finished or timezone.now()))
     transactions = award_scene_development_points(scene, participations, capped, gm=finished_by)
+    # Each earner played a scene that counted: their achievements count it once it commits
+    # (after the development above is told).
+    report_play(verdict.earners, SCENE_QUALIFIED)
     lines = [verdict.reason]
     if trimmed:
         lines.append(

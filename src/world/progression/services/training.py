@@ -13,11 +13,13 @@ from world.traits.models import CharacterTraitValue, Trait
 from ..conf import progression_settings
 from ..exceptions import AwardLimitError, ProgressionError, SelfAwardError
 from ..models import DevelopmentTransaction
+from ..rules.achievements import LESSON_GIVEN
 from ..rules.ratings import rating_text
 from ..rules.weeks import week_of
 from ..selectors import owner_of
 from ..selectors.players import require_different_players
 from ..types import DevelopmentSource, ProgressionReason
+from .achievements import report_play
 from .awards import award_development, award_xp
 
 
@@ -73,6 +75,7 @@ def teach(
                 character=teacher,
                 idempotency_key=f"teach-xp:{week}:{teacher.pk}:{student.pk}",
             )
+        report_play([teacher], LESSON_GIVEN)
     return row
 
 

@@ -17,7 +17,8 @@ class Command(BaseCommand):
     help = (
         "Compare account XP, character XP, kudos and development point balances with the sums "
         "of their ledgers, trait values with their development and trait value ledgers, and "
-        "class levels with their standing purchases and class level ledger. Prints every "
+        "class levels with their standing purchases and class level ledger, and completed "
+        "achievements with the ledger of those earned in play or granted. Prints every "
         "mismatch and exits 1 when there is any. --fix sets each wrong balance, value or level "
         "to what its ledgers say (the ledger is the record of what happened) and "
         "writes what it changed to the server's security log as well as here; a ledger whose "

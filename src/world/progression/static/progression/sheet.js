@@ -1,6 +1,7 @@
 // A character sheet on the Progression page, drawn from /characters/sheets/: class levels,
-// own XP, the goal with what still stands in its way, traits and their development, and the
-// path history as a timeline. Names and descriptions are set as text, never as HTML.
+// own XP, the goal with what still stands in its way, traits and their development, the path
+// history as a timeline, and the achievements with their progress. Names and descriptions are
+// set as text, never as HTML.
 (function () {
   "use strict";
   const P = window.Progression;
@@ -78,6 +79,29 @@
     return ol;
   }
 
+  // Earned ones first, then those under way, then the rest, each keeping the game's order.
+  function achievementList(achievements) {
+    if (!achievements.length) return el("p", "No achievements yet.", "muted");
+    const rank = function (a) { return a.completed ? 0 : (a.done ? 1 : 2); };
+    const ul = el("ul", null, "achievements");
+    achievements.slice().sort(function (a, b) { return rank(a) - rank(b); })
+      .forEach(function (achievement) {
+        const li = el("li", null, "achievement" + (achievement.completed ? " earned" : ""));
+        li.dataset.achievement = achievement.key;
+        const head = el("div", null, "achievement-head");
+        head.appendChild(el("span", achievement.name, "achievement-name"));
+        head.appendChild(el("span", achievement.progress, "achievement-progress"));
+        li.appendChild(head);
+        if (!achievement.completed && achievement.needed > 1) {
+          li.appendChild(P.bar(achievement.done, achievement.needed,
+            achievement.name + ": " + achievement.progress));
+        }
+        li.appendChild(el("div", achievement.description, "muted"));
+        ul.appendChild(li);
+      });
+    return ul;
+  }
+
   function sheetCard(sheet) {
     const card = el("article", null, "sheet");
     card.dataset.character = sheet.name;
@@ -97,6 +121,8 @@
     }
     card.appendChild(el("h4", "Path", "h6"));
     card.appendChild(pathTimeline(sheet.paths));
+    card.appendChild(el("h4", "Achievements", "h6"));
+    card.appendChild(achievementList(sheet.achievements));
     return card;
   }
 

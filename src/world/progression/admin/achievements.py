@@ -1,0 +1,121 @@
+"""The achievement ledger: read-only here; staff grant an achievement to a character, or revoke
+the achievements of selected rows, with a reason, through `services.achievements` (the
+`achievements/grant` and `/revoke` command switches do the same)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Max
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from evennia.contrib.game_systems.achievements.achievements import all_achievements
+
+from ..exceptions import ProgressionError
+from ..models import AchievementTransaction
+from ..rules.achievements import achievement_name
+from ..selectors import character_named
+from ..services.achievements import grant_achievement, revoke_achievement
+from .base import ACTION_FORM_TEMPLATE, ReadOnlyAdmin, ReasonForm, run_form_action, staff_account
+
+
+class GrantForm(forms.Form):
+    character = forms.CharField(help_text="The character's name.")
+    achievement = forms.ChoiceField(choices=())
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Why; kept in the ledger and shown to the player.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["achievement"].choices = sorted(
+            ((key, definition["name"]) for key, definition in all_achievements().items()),
+            key=lambda choice: choice[1],
+        )
+
+    def clean_character(self):
+        name = self.cleaned_data["character"]
+        character = character_named(name)
+        if character is None:
+            raise forms.ValidationError(f"No character is named {name.strip()!r}.")
+        return character
+
+
+@admin.register(AchievementTransaction)
+class AchievementTransactionAdmin(ReadOnlyAdmin):
+    list_display = ["transaction_date", "character", "achievement", "reason", "description", "gm"]
+    list_select_related = ["character", "gm"]
+    list_filter = ["reason", "achievement_key", "transaction_date"]
+    search_fields = ["character__db_key", "achievement_key", "description"]
+    ordering = ["-transaction_date", "-id"]
+    actions = ["revoke_action"]
+    change_list_template = "admin/progression/achievementtransaction/change_list.html"
+
+    @admin.display(description="Achievement", ordering="achievement_key")
+    def achievement(self, obj: AchievementTransaction) -> str:
+        return achievement_name(obj.achievement_key)
+
+    @admin.action(description="Revoke the achievements of the selected rows")
+    def revoke_action(self, request, queryset):
+        staff = staff_account(request)
+        # One row per character and achievement, however many of its rows were ticked.
+        latest = queryset.values("character_id", "achievement_key").annotate(last=Max("pk"))
+        rows = AchievementTransaction.objects.filter(
+            pk__in=[row["last"] for row in latest]
+        ).select_related("character")
+        return run_form_action(
+            self,
+            request,
+            rows,
+            form_class=ReasonForm,
+            title="Revoke achievements",
+            apply=lambda row, data: _revoke(row, staff, data["reason"]),
+        )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.grant_view)
+        return [
+            path("grant/", view, name="progression_achievementtransaction_grant"),
+            *super().get_urls(),
+        ]
+
+    def grant_view(self, request):
+        """Grant any achievement to any character, with a reason."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = GrantForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            character, key = form.cleaned_data["character"], form.cleaned_data["achievement"]
+            try:
+                grant_achievement(
+                    character=character,
+                    key=key,
+                    staff=staff_account(request),
+                    reason=form.cleaned_data["reason"],
+                )
+            except ProgressionError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(
+                    request, f"{character} now has {achievement_name(key)}.", messages.SUCCESS
+                )
+                return redirect(reverse("admin:progression_achievementtransaction_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Grant an achievement",
+            "form": form,
+            "rows": [],
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, ACTION_FORM_TEMPLATE, context)
+
+
+def _revoke(row: AchievementTransaction, staff, reason: str) -> str:
+    revoke_achievement(character=row.character, key=row.achievement_key, staff=staff, reason=reason)
+    return f"Revoked {achievement_name(row.achievement_key)} from {row.character}."
+
+
+__all__ = ["AchievementTransactionAdmin"]
