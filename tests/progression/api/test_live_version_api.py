@@ -110,3 +110,26 @@ def test_an_achievement_earned_or_granted_changes_the_version(player, account, s
     grant_achievement(character=character, key="first_vote", staff=staff_account, reason="x")
 
     assert poll(player, before).status_code == 200
+
+
+def test_staff_corrections_and_a_path_chosen_change_the_version(player, account, staff_account):
+    from world.classes.factories import CharacterClassFactory
+    from world.progression.factories import PathFactory
+    from world.progression.services import select_path
+    from world.progression.services.corrections import correct_class_level, correct_trait_value
+
+    character = CharacterFactory(account=account)
+    versions = [poll(player)["ETag"]]
+
+    correct_trait_value(
+        character, TraitFactory(name="Grit"), 10, gm=staff_account, reason_text="missed"
+    )
+    versions.append(poll(player)["ETag"])
+    correct_class_level(
+        character, CharacterClassFactory(), 1, gm=staff_account, reason_text="story"
+    )
+    versions.append(poll(player)["ETag"])
+    select_path(character, PathFactory(stage=1))
+    versions.append(poll(player)["ETag"])
+
+    assert len(set(versions)) == 4
