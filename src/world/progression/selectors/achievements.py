@@ -119,11 +119,7 @@ def achievement_mismatches() -> list[tuple[int, str, bool, bool]]:
         if isinstance(entry, Mapping) and entry.get("completed")
     }
     explained = {pair for pair, net in ledger.items() if net > 0}
-    return sorted(
-        (character_id, key, pair in completed, pair in explained)
-        for pair in completed ^ explained
-        for character_id, key in [pair]
-    )
+    return sorted((*pair, pair in completed, pair in explained) for pair in completed ^ explained)
 
 
 __all__ = [

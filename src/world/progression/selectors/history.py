@@ -198,17 +198,15 @@ def account_history(
                 scene_id=F("scene_id"),
             )
         )
-    # Staff corrections (and starting values) of trait values and class levels.
+    # Staff corrections (and starting values) of trait values and class levels, and
+    # achievements earned in play, granted or revoked (`rules.history` names them by key).
     for kind, model, subject in (
         (HistoryKind.TRAIT_VALUE, TraitValueTransaction, "trait__name"),
         (HistoryKind.CLASS_LEVEL, ClassLevelTransaction, "character_class__name"),
+        (HistoryKind.ACHIEVEMENT, AchievementTransaction, "achievement_key"),
     ):
         if kind in wanted:
             parts.append(_part(model.objects.filter(by_date, mine), kind, only, subject=F(subject)))
-    # Achievements earned in play, granted or revoked by staff (`rules.history` names them).
-    if HistoryKind.ACHIEVEMENT in wanted:
-        rows = AchievementTransaction.objects.filter(by_date, mine)
-        parts.append(_part(rows, HistoryKind.ACHIEVEMENT, only, subject=F("achievement_key")))
     if HistoryKind.PURCHASE in wanted:
         rows = CharacterUnlock.objects.filter(mine)
         if since:
