@@ -26,6 +26,7 @@ from ..models import (
     TraitRatingUnlock,
 )
 from ..models.snapshots import CharacterSnapshot, character_snapshots
+from ..models.statements import Statement
 from ..rules.unlocks import hidden_from
 from .accounts import owner_of
 from .costs import CostTable
@@ -196,6 +197,14 @@ def development_overview(character) -> list[DevelopmentRow]:
     return development_overviews([character])[character.pk]
 
 
+# Compiled once per number of characters (`models.statements.Statement`): every sheet reads it.
+_DEVELOPMENT_POINTS = Statement(
+    lambda *, characters: DevelopmentPoints.objects.filter(character_id__in=characters).values_list(
+        "character_id", "trait_id", "total_earned", "banked_points"
+    )
+)
+
+
 def development_overviews(
     characters, *, snapshots: dict[int, CharacterSnapshot] | None = None
 ) -> dict[int, list[DevelopmentRow]]:
@@ -212,9 +221,9 @@ def development_overviews(
     }
     points = {
         (character_id, trait_id): (earned, banked)
-        for character_id, trait_id, earned, banked in DevelopmentPoints.objects.filter(
-            character_id__in=ids
-        ).values_list("character_id", "trait_id", "total_earned", "banked_points")
+        for character_id, trait_id, earned, banked in _DEVELOPMENT_POINTS.rows(
+            characters=sorted(ids)
+        )
     }
     pairs = {*values, *points}
     traits = Trait.objects.in_bulk({trait_id for _, trait_id in pairs})

@@ -9,6 +9,7 @@ from evennia.typeclasses.attributes import Attribute
 
 from ..models import ClassLevelUnlock, TraitRatingUnlock
 from ..models.snapshots import CharacterSnapshot
+from ..models.statements import Statement
 from ..rules.unlocks import Quote, unlock_key
 from .accounts import owner_of
 from .shop import unlock_quotes_for, xp_pools, xp_pools_of
@@ -68,6 +69,17 @@ def plan_from_quotes(quotes: list[Quote], target, *, saved_xp: int) -> Plan:
     )
 
 
+def _goal_links_query(*, characters):
+    key, category = GOAL_ATTRIBUTE
+    return ObjectDB.objects.filter(
+        pk__in=characters, db_attributes__db_key=key, db_attributes__db_category=category
+    ).values_list("db_attributes__id", "pk")
+
+
+# {goal attribute id: character id}, compiled once per number of characters (`Statement`).
+_GOAL_LINKS = Statement(_goal_links_query)
+
+
 def goals_of(
     characters, *, account, snapshots: dict[int, CharacterSnapshot] | None = None
 ) -> dict[int, Plan]:
@@ -75,12 +87,7 @@ def goals_of(
     a fixed number of queries (the goals, one shop read, the pools). `snapshots` are the
     characters' snapshots when the caller read them already (the sheet does)."""
     characters = {character.pk: character for character in characters}
-    key, category = GOAL_ATTRIBUTE
-    links = dict(
-        ObjectDB.objects.filter(
-            pk__in=list(characters), db_attributes__db_key=key, db_attributes__db_category=category
-        ).values_list("db_attributes__id", "pk")
-    )
+    links = dict(_GOAL_LINKS.rows(characters=sorted(characters)))
     goals = {links[row.pk]: row.value for row in Attribute.objects.filter(pk__in=list(links))}
     goals = {pk: goal for pk, goal in goals.items() if goal}
     if not goals:
