@@ -30,6 +30,7 @@ class CharacterSnapshot:
     trait_values: dict[int, int] = field(default_factory=dict)
     class_levels: dict[int, int] = field(default_factory=dict)
     class_names: dict[int, str] = field(default_factory=dict)
+    primary_classes: set[int] = field(default_factory=set)  # the character's primary class
     # What each standing purchase cost when it was bought: {(class id, level): XP paid}.
     bought_class_levels: dict[tuple[int, int], int] = field(default_factory=dict)
     bought_trait_ratings: dict[tuple[int, int], int] = field(default_factory=dict)
@@ -66,32 +67,41 @@ def character_snapshots(
     ids = sorted(snapshots)
     for character_id, trait_id, value in _TRAIT_VALUES.rows(characters=ids):
         snapshots[character_id].trait_values[trait_id] = value
-    for character_id, class_id, name, level in _CLASS_LEVELS.rows(characters=ids):
+    for character_id, class_id, name, level, primary in _CLASS_LEVELS.rows(characters=ids):
         snapshots[character_id].class_levels[class_id] = level
         snapshots[character_id].class_names[class_id] = name
+        if primary:  # 0 or 1 on SQLite (`Statement` rows are not converted)
+            snapshots[character_id].primary_classes.add(class_id)
     for character_id, class_id, level, trait_id, rating, paid in _BOUGHT.rows(characters=ids):
         if class_id is not None:
             snapshots[character_id].bought_class_levels[class_id, level] = paid
         else:
             snapshots[character_id].bought_trait_ratings[trait_id, rating] = paid
-    targets = {target.lower() for target in relationship_targets}
-    if targets:
-        for source_id, key, level in CharacterRelationship.objects.filter(
-            source_id__in=ids
-        ).values_list("source_id", "target__db_key", "level"):
-            snapshots[source_id].relationships[key.lower()] = level
-        known = set(
-            ObjectDB.objects.annotate(lower_key=Lower("db_key"))
-            .filter(lower_key__in=targets)
-            .values_list("lower_key", flat=True)
-        )
-        for snapshot in snapshots.values():
-            snapshot.known_characters = known
+    add_relationships(snapshots, relationship_targets)
     return snapshots
 
 
+def add_relationships(snapshots: dict[int, CharacterSnapshot], targets: Iterable[str]) -> None:
+    """Fill in the snapshots' relationships and which of `targets` (character names the
+    requirements look at) exist; no query when there are no targets."""
+    targets = {target.lower() for target in targets}
+    if not targets:
+        return
+    for source_id, key, level in CharacterRelationship.objects.filter(
+        source_id__in=sorted(snapshots)
+    ).values_list("source_id", "target__db_key", "level"):
+        snapshots[source_id].relationships[key.lower()] = level
+    known = set(
+        ObjectDB.objects.annotate(lower_key=Lower("db_key"))
+        .filter(lower_key__in=targets)
+        .values_list("lower_key", flat=True)
+    )
+    for snapshot in snapshots.values():
+        snapshot.known_characters = known
+
+
 # The three reads every shop, quote and purchase makes, compiled once per number of characters
-# (`statements.Statement`): their columns are ids, numbers and names.
+# (`statements.Statement`): their columns are ids, numbers, names and a flag read for its truth.
 _TRAIT_VALUES = Statement(
     lambda *, characters: CharacterTraitValue.objects.filter(
         character_id__in=characters
@@ -100,7 +110,9 @@ _TRAIT_VALUES = Statement(
 _CLASS_LEVELS = Statement(
     lambda *, characters: CharacterClassLevel.objects.filter(
         character_id__in=characters
-    ).values_list("character_id", "character_class_id", "character_class__name", "level")
+    ).values_list(
+        "character_id", "character_class_id", "character_class__name", "level", "is_primary"
+    )
 )
 _BOUGHT = Statement(
     lambda *, characters: CharacterUnlock.objects.filter(
@@ -115,4 +127,4 @@ _BOUGHT = Statement(
     )
 )
 
-__all__ = ["CharacterSnapshot", "character_snapshot", "character_snapshots"]
+__all__ = ["CharacterSnapshot", "add_relationships", "character_snapshot", "character_snapshots"]

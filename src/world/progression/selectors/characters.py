@@ -11,7 +11,7 @@ from evennia.accounts.models import AccountDB
 from evennia.objects.models import ObjectDB
 
 from world.classes.models import CharacterClass, CharacterClassLevel
-from world.traits.models import CharacterTraitValue, Trait
+from world.traits.models import Trait
 
 from ..models import (
     CharacterPathHistory,
@@ -25,6 +25,8 @@ from ..models import (
     KudosSourceCategory,
     TraitRatingUnlock,
 )
+from ..models.snapshots import CharacterSnapshot, character_snapshots
+from ..models.statements import Statement
 from ..rules.unlocks import hidden_from
 from .accounts import owner_of
 from .costs import CostTable
@@ -195,33 +197,43 @@ def development_overview(character) -> list[DevelopmentRow]:
     return development_overviews([character])[character.pk]
 
 
-def development_overviews(characters) -> dict[int, list[DevelopmentRow]]:
+# Compiled once per number of characters (`models.statements.Statement`): every sheet reads it.
+_DEVELOPMENT_POINTS = Statement(
+    lambda *, characters: DevelopmentPoints.objects.filter(character_id__in=characters).values_list(
+        "character_id", "trait_id", "total_earned", "banked_points"
+    )
+)
+
+
+def development_overviews(
+    characters, *, snapshots: dict[int, CharacterSnapshot] | None = None
+) -> dict[int, list[DevelopmentRow]]:
     """`development_overview` for several characters, in the same fixed number of queries
-    whatever their number and their traits'."""
+    whatever their number and their traits'. Trait values and bought thresholds come from the
+    characters' `snapshots`, read here unless the caller read them already (the sheet does)."""
+    if snapshots is None:
+        snapshots = character_snapshots(characters)
     ids = [character.pk for character in characters]
     values = {
         (character_id, trait_id): value
-        for character_id, trait_id, value in CharacterTraitValue.objects.filter(
-            character_id__in=ids
-        ).values_list("character_id", "trait_id", "value")
+        for character_id in ids
+        for trait_id, value in snapshots[character_id].trait_values.items()
     }
     points = {
         (character_id, trait_id): (earned, banked)
-        for character_id, trait_id, earned, banked in DevelopmentPoints.objects.filter(
-            character_id__in=ids
-        ).values_list("character_id", "trait_id", "total_earned", "banked_points")
+        for character_id, trait_id, earned, banked in _DEVELOPMENT_POINTS.rows(
+            characters=sorted(ids)
+        )
     }
     pairs = {*values, *points}
     traits = Trait.objects.in_bulk({trait_id for _, trait_id in pairs})
     banked = [pair for pair, (_, held) in points.items() if held]
     banked_traits = {trait_id for _, trait_id in banked}
-    bought = set(
-        CharacterUnlock.objects.filter(
-            character_id__in={character_id for character_id, _ in banked},
-            trait_id__in=banked_traits,
-            refunded_date__isnull=True,
-        ).values_list("character_id", "trait_id", "target_rating")
-    )
+    bought = {
+        (character_id, trait_id, rating)
+        for character_id in ids
+        for trait_id, rating in snapshots[character_id].bought_trait_ratings
+    }
     thresholds = list(
         TraitRatingUnlock.objects.filter(trait_id__in=banked_traits)
         .select_related("trait")

@@ -8,6 +8,8 @@ from evennia.objects.models import ObjectDB
 from evennia.typeclasses.attributes import Attribute
 
 from ..models import ClassLevelUnlock, TraitRatingUnlock
+from ..models.snapshots import CharacterSnapshot
+from ..models.statements import Statement
 from ..rules.unlocks import Quote, unlock_key
 from .accounts import owner_of
 from .shop import unlock_quotes_for, xp_pools, xp_pools_of
@@ -67,16 +69,25 @@ def plan_from_quotes(quotes: list[Quote], target, *, saved_xp: int) -> Plan:
     )
 
 
-def goals_of(characters, *, account) -> dict[int, Plan]:
-    """{character pk: the plan for its goal} for the characters of `account` that set one, in
-    a fixed number of queries (the goals, one shop read, the pools)."""
-    characters = {character.pk: character for character in characters}
+def _goal_links_query(*, characters):
     key, category = GOAL_ATTRIBUTE
-    links = dict(
-        ObjectDB.objects.filter(
-            pk__in=list(characters), db_attributes__db_key=key, db_attributes__db_category=category
-        ).values_list("db_attributes__id", "pk")
-    )
+    return ObjectDB.objects.filter(
+        pk__in=characters, db_attributes__db_key=key, db_attributes__db_category=category
+    ).values_list("db_attributes__id", "pk")
+
+
+# {goal attribute id: character id}, compiled once per number of characters (`Statement`).
+_GOAL_LINKS = Statement(_goal_links_query)
+
+
+def goals_of(
+    characters, *, account, snapshots: dict[int, CharacterSnapshot] | None = None
+) -> dict[int, Plan]:
+    """{character pk: the plan for its goal} for the characters of `account` that set one, in
+    a fixed number of queries (the goals, one shop read, the pools). `snapshots` are the
+    characters' snapshots when the caller read them already (the sheet does)."""
+    characters = {character.pk: character for character in characters}
+    links = dict(_GOAL_LINKS.rows(characters=sorted(characters)))
     goals = {links[row.pk]: row.value for row in Attribute.objects.filter(pk__in=list(links))}
     goals = {pk: goal for pk, goal in goals.items() if goal}
     if not goals:
@@ -92,7 +103,7 @@ def goals_of(characters, *, account) -> dict[int, Plan]:
         for character_id, (kind, unlock_pk) in goals.items()
     }
     wanting = [characters[pk] for pk, target in targets.items() if target is not None]
-    quotes = unlock_quotes_for(wanting)
+    quotes = unlock_quotes_for(wanting, snapshots=snapshots)
     pools = xp_pools_of(wanting, account)
     return {
         character.pk: plan_from_quotes(

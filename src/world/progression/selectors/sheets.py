@@ -9,10 +9,11 @@ from datetime import datetime
 
 from evennia.objects.models import ObjectDB
 
-from world.classes.models import CharacterClassLevel, PathStage
+from world.classes.models import PathStage
 
 from ..models import CharacterPathHistory
 from ..models.achievements import progress_subquery
+from ..models.snapshots import character_snapshots
 from ..rules.achievements import AchievementStatus
 from .accounts import owned_character_ids
 from .achievements import achievement_statuses
@@ -57,13 +58,22 @@ def character_sheets(account) -> list[CharacterSheet]:
         .order_by("db_key", "pk")
     )
     ids = [character.pk for character in characters]
-    classes: dict[int, list[ClassLine]] = {pk: [] for pk in ids}
-    for character_id, name, level, primary in (
-        CharacterClassLevel.objects.filter(character_id__in=ids)
-        .order_by("-is_primary", "character_class__name")
-        .values_list("character_id", "character_class__name", "level", "is_primary")
-    ):
-        classes[character_id].append(ClassLine(name=name, level=level, is_primary=primary))
+    # Trait values, class levels and bought unlocks, read once for the sheet and its goal.
+    snapshots = character_snapshots(characters)
+    classes = {
+        pk: sorted(
+            (
+                ClassLine(
+                    name=name,
+                    level=snapshot.class_levels[class_id],
+                    is_primary=class_id in snapshot.primary_classes,
+                )
+                for class_id, name in snapshot.class_names.items()
+            ),
+            key=lambda line: (not line.is_primary, line.name),  # primary first, then by name
+        )
+        for pk, snapshot in snapshots.items()
+    }
     paths: dict[int, list[PathLine]] = {pk: [] for pk in ids}
     for character_id, stage, name, description, selected_at in (
         CharacterPathHistory.objects.filter(character_id__in=ids)
@@ -80,8 +90,8 @@ def character_sheets(account) -> list[CharacterSheet]:
                 selected_at=selected_at,
             )
         )
-    traits = development_overviews(characters)
-    goals = goals_of(characters, account=account)
+    traits = development_overviews(characters, snapshots=snapshots)
+    goals = goals_of(characters, account=account, snapshots=snapshots)
     return [
         CharacterSheet(
             character=character,

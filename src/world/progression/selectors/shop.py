@@ -6,7 +6,12 @@ from django.db.models import ExpressionWrapper, F, IntegerField, Value
 
 from ..exceptions import InvalidUnlockError
 from ..models import CharacterXP, ExperiencePointsData
-from ..models.snapshots import CharacterSnapshot, character_snapshot, character_snapshots
+from ..models.snapshots import (
+    CharacterSnapshot,
+    add_relationships,
+    character_snapshot,
+    character_snapshots,
+)
 from ..models.statements import Statement
 from ..rules.unlocks import (
     ACCOUNT,
@@ -75,11 +80,19 @@ def quote_unlock(character, unlock) -> Quote:
     return evaluate_unlock(offer, snapshot=snapshot)
 
 
-def unlock_quotes_for(characters) -> dict[int, list[Quote]]:
+def unlock_quotes_for(
+    characters, *, snapshots: dict[int, CharacterSnapshot] | None = None
+) -> dict[int, list[Quote]]:
     """{character pk: every unlock quoted for it}; the number of queries depends neither on
-    how many unlocks and requirements exist nor on how many characters are quoted."""
+    how many unlocks and requirements exist nor on how many characters are quoted. A caller
+    that already read the characters' `snapshots` passes them, and they are not read again."""
     catalogue = unlock_catalogue()
-    snapshots = character_snapshots(characters, relationship_targets=catalogue.relationship_targets)
+    targets = catalogue.relationship_targets
+    if snapshots is None:
+        snapshots = character_snapshots(characters, relationship_targets=targets)
+    else:
+        snapshots = {character.pk: snapshots[character.pk] for character in characters}
+        add_relationships(snapshots, targets)
     return {
         character_id: _quotes(catalogue, snapshot) for character_id, snapshot in snapshots.items()
     }
