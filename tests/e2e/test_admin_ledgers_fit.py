@@ -63,6 +63,9 @@ for step, unlock in enumerate(unlocks):
     correct_class_level(corin, warrior, 1 if step % 2 == 0 else -1, gm=staff, reason_text=LONG)
     bought = services.purchase_unlock(corin, unlock, gm=staff)
 services.refund_unlock(bought, staff, LONG)
+# A story achievement granted and revoked, each with the long reason.
+services.grant_achievement(character=corin, key="slew_the_dragon", staff=staff, reason=LONG)
+services.revoke_achievement(character=corin, key="slew_the_dragon", staff=staff, reason=LONG)
 """
 
 # Per ledger page: how far the page and the result table reach past their room, the date cells

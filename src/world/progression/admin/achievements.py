@@ -18,7 +18,14 @@ from ..models import AchievementTransaction
 from ..rules.achievements import achievement_name
 from ..selectors import character_named
 from ..services.achievements import grant_achievement, revoke_achievement
-from .base import ACTION_FORM_TEMPLATE, ReadOnlyAdmin, ReasonForm, run_form_action, staff_account
+from .base import (
+    ACTION_FORM_TEMPLATE,
+    LedgerAdmin,
+    ReasonForm,
+    run_form_action,
+    staff_account,
+    username,
+)
 
 
 class GrantForm(forms.Form):
@@ -45,12 +52,18 @@ class GrantForm(forms.Form):
 
 
 @admin.register(AchievementTransaction)
-class AchievementTransactionAdmin(ReadOnlyAdmin):
-    list_display = ["transaction_date", "character", "achievement", "reason", "description", "gm"]
+class AchievementTransactionAdmin(LedgerAdmin):
+    list_display = [
+        "transaction_date",
+        "character",
+        "achievement",
+        "reason",
+        "summary",
+        username("gm", "GM"),
+    ]
     list_select_related = ["character", "gm"]
     list_filter = ["reason", "achievement_key", "transaction_date"]
     search_fields = ["character__db_key", "achievement_key", "description"]
-    ordering = ["-transaction_date", "-id"]
     actions = ["revoke_action"]
     change_list_template = "admin/progression/achievementtransaction/change_list.html"
 
