@@ -13,8 +13,8 @@ from world.progression.services import award_kudos
 pytestmark = pytest.mark.django_db
 
 # Account XP, kudos and the character's pools (3), then its goal: the goal attribute (2), its
-# unlocks (1), the catalogue (5), the snapshot (3) and the pools it is saved from (1).
-PACKAGE_QUERIES = 15
+# unlocks (1), the catalogue (5), the snapshot (1) and the pools it is saved from (1).
+PACKAGE_QUERIES = 13
 # Out of character: account XP and kudos.
 ACCOUNT_PACKAGE_QUERIES = 2
 

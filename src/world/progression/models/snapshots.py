@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models.functions import Lower
+from django.db.models import CharField, IntegerField, Value
+from django.db.models.functions import Cast, Lower
 from evennia.contrib.game_systems.achievements.achievements import get_achievement_progress
 from evennia.objects.models import ObjectDB
 
@@ -65,18 +66,19 @@ def character_snapshots(
     the relationships and which of their targets exist."""
     snapshots = {character.pk: CharacterSnapshot(character=character) for character in characters}
     ids = sorted(snapshots)
-    for character_id, trait_id, value in _TRAIT_VALUES.rows(characters=ids):
-        snapshots[character_id].trait_values[trait_id] = value
-    for character_id, class_id, name, level, primary in _CLASS_LEVELS.rows(characters=ids):
-        snapshots[character_id].class_levels[class_id] = level
-        snapshots[character_id].class_names[class_id] = name
-        if primary:  # 0 or 1 on SQLite (`Statement` rows are not converted)
-            snapshots[character_id].primary_classes.add(class_id)
-    for character_id, class_id, level, trait_id, rating, paid in _BOUGHT.rows(characters=ids):
-        if class_id is not None:
-            snapshots[character_id].bought_class_levels[class_id, level] = paid
-        else:
-            snapshots[character_id].bought_trait_ratings[trait_id, rating] = paid
+    for kind, character_id, first, second, third, fourth, paid, name in _HELD.rows(characters=ids):
+        snapshot = snapshots[character_id]
+        if kind == _TRAIT_VALUE:
+            snapshot.trait_values[first] = second
+        elif kind == _CLASS_LEVEL:
+            snapshot.class_levels[first] = second
+            snapshot.class_names[first] = name
+            if third:  # is_primary: 0 or 1 (`Statement` rows are not converted)
+                snapshot.primary_classes.add(first)
+        elif first is not None:  # a class level bought
+            snapshot.bought_class_levels[first, second] = paid
+        else:  # a trait rating bought
+            snapshot.bought_trait_ratings[third, fourth] = paid
     add_relationships(snapshots, relationship_targets)
     return snapshots
 
@@ -100,31 +102,55 @@ def add_relationships(snapshots: dict[int, CharacterSnapshot], targets: Iterable
         snapshot.known_characters = known
 
 
-# The three reads every shop, quote and purchase makes, compiled once per number of characters
-# (`statements.Statement`): their columns are ids, numbers, names and a flag read for its truth.
-_TRAIT_VALUES = Statement(
-    lambda *, characters: CharacterTraitValue.objects.filter(
-        character_id__in=characters
-    ).values_list("character_id", "trait_id", "value")
-)
-_CLASS_LEVELS = Statement(
-    lambda *, characters: CharacterClassLevel.objects.filter(
-        character_id__in=characters
-    ).values_list(
-        "character_id", "character_class_id", "character_class__name", "level", "is_primary"
+# What every shop, quote, purchase and sheet reads about its characters: trait values, class
+# levels (with the class's name) and standing purchases, in one UNION ALL compiled once per
+# number of characters (`statements.Statement`), a round trip instead of three. Each part is
+# (kind, character, four integers, the price paid, a name); the columns a kind has no use for
+# are NULL.
+_TRAIT_VALUE, _CLASS_LEVEL, _BOUGHT = range(3)
+
+
+def _nothing(field=None):
+    return Cast(Value(None), output_field=field or IntegerField())
+
+
+def _held_query(*, characters):
+    trait_values = CharacterTraitValue.objects.filter(character_id__in=characters).values_list(
+        Value(_TRAIT_VALUE),
+        "character_id",
+        "trait_id",
+        "value",
+        _nothing(),
+        _nothing(),
+        _nothing(),
+        _nothing(CharField()),
     )
-)
-_BOUGHT = Statement(
-    lambda *, characters: CharacterUnlock.objects.filter(
+    class_levels = CharacterClassLevel.objects.filter(character_id__in=characters).values_list(
+        Value(_CLASS_LEVEL),
+        "character_id",
+        "character_class_id",
+        "level",
+        Cast("is_primary", output_field=IntegerField()),
+        _nothing(),
+        _nothing(),
+        "character_class__name",
+    )
+    bought = CharacterUnlock.objects.filter(
         character_id__in=characters, refunded_date__isnull=True
     ).values_list(
+        Value(_BOUGHT),
         "character_id",
         "character_class_id",
         "target_level",
         "trait_id",
         "target_rating",
         "xp_spent",
+        _nothing(CharField()),
     )
-)
+    # The models' default orders are not allowed in a part of a UNION.
+    return trait_values.order_by().union(class_levels.order_by(), bought.order_by(), all=True)
+
+
+_HELD = Statement(_held_query)
 
 __all__ = ["CharacterSnapshot", "add_relationships", "character_snapshot", "character_snapshots"]
