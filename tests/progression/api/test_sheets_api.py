@@ -10,10 +10,10 @@ from world.progression.models import CharacterUnlock, ExperiencePointsData
 pytestmark = pytest.mark.django_db
 
 SHEETS = "/api/progression/characters/sheets/"
-# The sheet selector's 19 reads (tests/progression/selectors/test_character_sheets.py) and the
+# The sheet selector's 11 reads (tests/progression/selectors/test_character_sheets.py) and the
 # request's own 4 (the session, the logged-in account and Evennia's look-ups for it); showing
 # the sheets adds none (each banked trait's threshold comes with its trait).
-SHEETS_REQUEST_QUERIES = 19 + 4
+SHEETS_REQUEST_QUERIES = 11 + 4
 
 
 def test_sheet_shows_classes_traits_paths_goal_with_unmet_requirements_and_pools(

@@ -1,15 +1,19 @@
 """A `Statement` compiles its queryset once per shape and then runs it with the values given:
 the rows must be the queryset's own, whatever the values, for each shape."""
 
+from datetime import datetime
+
 import pytest
 from django.db import connection
 from django.db.models.functions import Lower
 from django.test.utils import CaptureQueriesContext
 
 from typeclasses.factories import CharacterFactory
+from world.classes.factories import PathFactory
+from world.progression.models import CharacterPathHistory
 from world.progression.models.statements import Statement
 from world.traits.factories import TraitFactory
-from world.traits.models import CharacterTraitValue
+from world.traits.models import CharacterTraitValue, Trait
 
 pytestmark = pytest.mark.django_db
 
@@ -89,4 +93,40 @@ def test_an_empty_list_reads_nothing_without_a_statement(grid, django_assert_num
         assert statement.rows(characters=[], traits=traits) == []
     assert statement.rows(characters=characters[:1], traits=traits[:1]) == [
         (characters[0], traits[0], 0)
+    ]
+
+
+def _paths(*, characters):
+    return (
+        CharacterPathHistory.objects.filter(character_id__in=characters)
+        .order_by("character_id", "pk")
+        .values_list("character_id", "selected_at", "path__name")
+    )
+
+
+def test_converted_rows_are_the_querysets_own_dates_included(db):
+    characters = [CharacterFactory() for _ in range(2)]
+    for character, name in zip(characters, ("Blade", "Quill"), strict=True):
+        CharacterPathHistory.objects.create(character=character, path=PathFactory(name=name))
+    ids = [character.pk for character in characters]
+
+    rows = Statement(_paths, convert=True).rows(characters=ids)
+
+    assert rows == list(_paths(characters=ids))
+    assert all(isinstance(selected_at, datetime) for _, selected_at, _ in rows)
+
+
+def test_instances_are_the_models_with_annotations_as_attributes(grid):
+    _, traits = grid
+    statement = Statement(
+        lambda *, traits: (
+            Trait.objects.filter(pk__in=traits).annotate(low=Lower("name")).order_by("name")
+        )
+    )
+
+    found = statement.instances(Trait, traits=traits[:2])
+
+    assert [(type(trait), trait.pk, trait.name, trait.low) for trait in found] == [
+        (Trait, traits[0], "Lore", "lore"),
+        (Trait, traits[1], "Running", "running"),
     ]

@@ -12,9 +12,10 @@ from world.progression.services import award_kudos
 
 pytestmark = pytest.mark.django_db
 
-# Account XP, kudos and the character's pools (3), then its goal: the goal attribute (2), its
-# unlocks (1), the catalogue (5), the snapshot (1) and the pools it is saved from (1).
-PACKAGE_QUERIES = 13
+# Account XP, kudos and the character's pools (3), then its goal: the goal attribute (1), the
+# catalogue (5, which holds the goal's unlock), the snapshot (1) and the pools it is saved from
+# (1).
+PACKAGE_QUERIES = 11
 # Out of character: account XP and kudos.
 ACCOUNT_PACKAGE_QUERIES = 2
 

@@ -7,9 +7,11 @@ how many ids or keys fill each slot) with placeholder values, remembers where ea
 landed among the parameters, and later runs the same SQL with the real values. The queryset is
 still written with the ORM, so the SQL is Django's.
 
-Only for queries whose columns need no conversion from the database's values (integers and
-text; a boolean arrives as 0 or 1 on SQLite, so read it only for its truth): the rows come from
-the cursor as they are.
+The rows come from the cursor as they are (integers and text need nothing; a boolean arrives
+as 0 or 1 on SQLite, so read it only for its truth), unless the statement is made with
+`convert=True`: then each column passes through the converters Django's compiler chose for it
+(a date, a pickled attribute), as the queryset's own rows would. `instances(model, ...)` builds
+model instances of the rows, as `Manager.raw` does, for a query of that model's columns.
 """
 
 from __future__ import annotations
@@ -30,26 +32,54 @@ class Statement:
     """`build(**slots)` is a queryset of the slots' values (each a sequence of ids or of text);
     `rows(**slots)` runs it with the given values and returns the cursor's rows."""
 
-    def __init__(self, build: Callable[..., Any]):
+    def __init__(self, build: Callable[..., Any], *, convert: bool = False):
         self.build = build
-        self._compiled: dict[tuple, tuple[str, list[tuple[str, int] | None], list]] = {}
+        self.convert = convert
+        self._compiled: dict[tuple, Any] = {}
 
     def rows(self, **slots: Sequence) -> list[tuple]:
         connection = transaction.get_connection()
+        compiled = self._compiled_for(connection, slots)
+        if compiled is _NOTHING:
+            return []
+        sql, params = self._filled(compiled, slots)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        converters = compiled[3]
+        if not converters:
+            return rows
+        converted = []
+        for row in rows:
+            row = list(row)
+            for position, (functions, expression) in converters:
+                for function in functions:
+                    row[position] = function(row[position], expression, connection)
+            converted.append(tuple(row))
+        return converted
+
+    def instances(self, model, **slots: Sequence) -> list:
+        """Instances of `model` from the rows (its columns, then any annotation as an attribute
+        of the same name, unconverted), built as `Manager.raw` builds them."""
+        compiled = self._compiled_for(transaction.get_connection(), slots)
+        if compiled is _NOTHING:
+            return []
+        return list(model.objects.raw(*self._filled(compiled, slots)))
+
+    def _compiled_for(self, connection, slots):
         shape = (connection.vendor, *((name, len(values)) for name, values in slots.items()))
         compiled = self._compiled.get(shape)
         if compiled is None:
             compiled = self._compiled[shape] = self._compile(connection, slots)
-        if compiled is _NOTHING:
-            return []
-        sql, places, constants = compiled
-        params = [
+        return compiled
+
+    @staticmethod
+    def _filled(compiled, slots) -> tuple[str, list]:
+        sql, places, constants, _ = compiled
+        return sql, [
             constant if place is None else slots[place[0]][place[1]]
             for place, constant in zip(places, constants, strict=True)
         ]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
 
     def _compile(self, connection, slots: dict[str, Sequence]):
         placeholders: dict[Any, tuple[str, int]] = {}
@@ -64,8 +94,9 @@ class Statement:
                 placeholders[placeholder] = (name, index)
                 chosen.append(placeholder)
             filled[name] = chosen
+        compiler = self.build(**filled).query.get_compiler(connection=connection)
         try:
-            sql, params = self.build(**filled).query.get_compiler(connection=connection).as_sql()
+            sql, params = compiler.as_sql()
         except EmptyResultSet:
             # Django knows without asking (an empty `__in` list): no statement, no rows.
             return _NOTHING
@@ -75,7 +106,11 @@ class Statement:
         if {place for place in places if place} != set(placeholders.values()):
             # Django changed a value on its way into the SQL: this query cannot be cached so.
             raise ValueError("A slot value did not reach the statement's parameters unchanged.")
-        return sql, places, list(params)
+        converters = []
+        if self.convert:
+            columns = [column for column, _, _ in compiler.select[: compiler.col_count]]
+            converters = sorted(compiler.get_converters(columns).items())
+        return sql, places, list(params), converters
 
 
 def _could_be_placeholder(value) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from evennia.accounts.models import AccountDB
 from evennia.objects.models import ObjectDB
 
@@ -30,12 +32,15 @@ def may_act_for(account, character) -> bool:
     return owner is not None and owner.pk == account.pk
 
 
+def owned_character_ids_query(account_ids: Sequence[int]):
+    """The pks of the characters the accounts of `account_ids` own (see `owner_of`), as a
+    query: a reader of those characters filters by it in its own statement."""
+    return CharacterOwner.objects.filter(account_id__in=account_ids).values("character_id")
+
+
 def owned_character_ids(account) -> list[int]:
     """The pks of the characters `account` owns (see `owner_of`), in creation order."""
-    listed = set(
-        CharacterOwner.objects.filter(account_id=account.pk).values_list("character_id", flat=True)
-    )
-    return sorted(listed)
+    return sorted({row["character_id"] for row in owned_character_ids_query([account.pk])})
 
 
 def owned_characters(account) -> list:
@@ -43,4 +48,10 @@ def owned_characters(account) -> list:
     return list(ObjectDB.objects.filter(pk__in=owned_character_ids(account)).order_by("pk"))
 
 
-__all__ = ["may_act_for", "owned_character_ids", "owned_characters", "owner_of"]
+__all__ = [
+    "may_act_for",
+    "owned_character_ids",
+    "owned_character_ids_query",
+    "owned_characters",
+    "owner_of",
+]

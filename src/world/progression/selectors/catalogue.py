@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..models import MultiClassRequirement
@@ -57,6 +58,15 @@ class Catalogue:
     def offer_for(self, unlock) -> Offer | None:
         """The catalogue's offer of `unlock` (any instance of it), or None when it is gone."""
         return self.by_key.get(unlock_key(unlock))
+
+    def offer_with_id(self, kind: str, pk: int) -> Offer | None:
+        """The offer of the unlock of `kind` (`rules.unlocks.CLASS_LEVEL` or `TRAIT_RATING`)
+        with id `pk`, as a goal names it; None when it is gone."""
+        return self._by_id.get((kind, pk))
+
+    @cached_property
+    def _by_id(self) -> dict[tuple[str, int], Offer]:
+        return {(offer.kind, offer.unlock.pk): offer for offer in self.offers}
 
 
 # (token, catalogue) of the last whole read; replaced whole, so threads never see half of one.

@@ -27,9 +27,9 @@ from ..models import (
 )
 from ..models.snapshots import CharacterSnapshot, character_snapshots
 from ..models.statements import Statement
-from ..rules.unlocks import hidden_from
+from ..rules.unlocks import TRAIT_RATING, hidden_from
 from .accounts import owner_of
-from .costs import CostTable
+from .catalogue import Catalogue, unlock_catalogue
 
 
 def path_history(character):
@@ -206,11 +206,15 @@ _DEVELOPMENT_POINTS = Statement(
 
 
 def development_overviews(
-    characters, *, snapshots: dict[int, CharacterSnapshot] | None = None
+    characters,
+    *,
+    snapshots: dict[int, CharacterSnapshot] | None = None,
+    catalogue: Catalogue | None = None,
 ) -> dict[int, list[DevelopmentRow]]:
     """`development_overview` for several characters, in the same fixed number of queries
     whatever their number and their traits'. Trait values and bought thresholds come from the
-    characters' `snapshots`, read here unless the caller read them already (the sheet does)."""
+    characters' `snapshots`, the thresholds that release banked points and their prices from
+    the `catalogue`: each read here unless the caller read it already (the sheet does)."""
     if snapshots is None:
         snapshots = character_snapshots(characters)
     ids = [character.pk for character in characters]
@@ -227,32 +231,26 @@ def development_overviews(
     }
     pairs = {*values, *points}
     traits = Trait.objects.in_bulk({trait_id for _, trait_id in pairs})
-    banked = [pair for pair, (_, held) in points.items() if held]
-    banked_traits = {trait_id for _, trait_id in banked}
-    bought = {
-        (character_id, trait_id, rating)
-        for character_id in ids
-        for trait_id, rating in snapshots[character_id].bought_trait_ratings
-    }
-    thresholds = list(
-        TraitRatingUnlock.objects.filter(trait_id__in=banked_traits)
-        .select_related("trait")
-        .order_by("target_rating")
-    )
-    costs = CostTable(trait_ids=sorted(banked_traits)) if banked_traits else None
+    banked_traits = {trait_id for (_, trait_id), (_, held) in points.items() if held}
+    # Each banked trait's thresholds, lowest first (the catalogue lists a trait's by rating).
+    thresholds: dict[int, list] = {}
+    if banked_traits:
+        for offer in (catalogue or unlock_catalogue()).offers:
+            if offer.kind == TRAIT_RATING and offer.subject in banked_traits:
+                thresholds.setdefault(offer.subject, []).append(offer)
     overviews: dict[int, list[DevelopmentRow]] = {pk: [] for pk in ids}
     for character_id, trait_id in sorted(pairs, key=lambda pair: traits[pair[1]].name):
         earned, held = points.get((character_id, trait_id), (0, 0))
         value = values.get((character_id, trait_id), 0)
+        bought = snapshots[character_id].bought_trait_ratings
+        # The lowest threshold above the value not bought yet frees what is banked.
         releaser = None
         if held:
             releaser = next(
                 (
-                    unlock
-                    for unlock in thresholds
-                    if unlock.trait_id == trait_id
-                    and unlock.target_rating > value
-                    and (character_id, trait_id, unlock.target_rating) not in bought
+                    offer
+                    for offer in thresholds.get(trait_id, ())
+                    if offer.target > value and (trait_id, offer.target) not in bought
                 ),
                 None,
             )
@@ -262,8 +260,8 @@ def development_overviews(
                 value=value,
                 earned=earned,
                 banked=held,
-                released_by=releaser,
-                release_cost=costs.for_unlock(releaser) if releaser else 0,
+                released_by=releaser.unlock if releaser else None,
+                release_cost=(releaser.price or 0) if releaser else 0,
             )
         )
     return overviews

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Subquery
 from evennia.objects.models import ObjectDB
 from evennia.typeclasses.attributes import Attribute
 
 from ..models import ClassLevelUnlock, TraitRatingUnlock
 from ..models.snapshots import CharacterSnapshot
-from ..models.statements import Statement
 from ..rules.unlocks import Quote, unlock_key
 from .accounts import owner_of
+from .catalogue import Catalogue, unlock_catalogue
 from .shop import unlock_quotes_for, xp_pools, xp_pools_of
 
 # Where a character's goal is kept: (kind, unlock id) in an Evennia attribute of this key and
@@ -69,41 +70,47 @@ def plan_from_quotes(quotes: list[Quote], target, *, saved_xp: int) -> Plan:
     )
 
 
-def _goal_links_query(*, characters):
+def goal_subquery(outer: str = "pk") -> Subquery:
+    """The goal of the character whose id is the outer query's `outer`, as an annotation (None
+    without one): a reader of characters gets their goals in the query that reads them."""
     key, category = GOAL_ATTRIBUTE
-    return ObjectDB.objects.filter(
-        pk__in=characters, db_attributes__db_key=key, db_attributes__db_category=category
-    ).values_list("db_attributes__id", "pk")
-
-
-# {goal attribute id: character id}, compiled once per number of characters (`Statement`).
-_GOAL_LINKS = Statement(_goal_links_query)
+    stored = Attribute.objects.filter(
+        objectdb=OuterRef(outer), db_key=key, db_category=category
+    ).values("db_value")[:1]
+    return Subquery(stored, output_field=Attribute._meta.get_field("db_value"))
 
 
 def goals_of(
-    characters, *, account, snapshots: dict[int, CharacterSnapshot] | None = None
+    characters,
+    *,
+    account,
+    snapshots: dict[int, CharacterSnapshot] | None = None,
+    goals: dict[int, tuple | None] | None = None,
+    catalogue: Catalogue | None = None,
 ) -> dict[int, Plan]:
     """{character pk: the plan for its goal} for the characters of `account` that set one, in
-    a fixed number of queries (the goals, one shop read, the pools). `snapshots` are the
-    characters' snapshots when the caller read them already (the sheet does)."""
+    a fixed number of queries (the goals, one shop read, the pools). A caller that read some of
+    it already passes it: the characters' `snapshots`, their `goals` ({pk: the stored goal},
+    read with `goal_subquery`) or the `catalogue`."""
     characters = {character.pk: character for character in characters}
-    links = dict(_GOAL_LINKS.rows(characters=sorted(characters)))
-    goals = {links[row.pk]: row.value for row in Attribute.objects.filter(pk__in=list(links))}
+    if goals is None:
+        goals = dict(
+            ObjectDB.objects.filter(pk__in=sorted(characters))
+            .annotate(goal=goal_subquery())
+            .values_list("pk", "goal")
+        )
     goals = {pk: goal for pk, goal in goals.items() if goal}
     if not goals:
         return {}
-    class_levels = ClassLevelUnlock.objects.select_related("character_class").in_bulk(
-        [pk for kind, pk in goals.values() if kind == "class_level"]
-    )
-    ratings = TraitRatingUnlock.objects.select_related("trait").in_bulk(
-        [pk for kind, pk in goals.values() if kind != "class_level"]
-    )
+    catalogue = catalogue or unlock_catalogue()
+    # A goal whose unlock is gone from the catalogue shows no plan.
     targets = {
-        character_id: (class_levels if kind == "class_level" else ratings).get(unlock_pk)
-        for character_id, (kind, unlock_pk) in goals.items()
+        character_id: offer.unlock
+        for character_id, goal in goals.items()
+        if (offer := catalogue.offer_with_id(*goal)) is not None
     }
-    wanting = [characters[pk] for pk, target in targets.items() if target is not None]
-    quotes = unlock_quotes_for(wanting, snapshots=snapshots)
+    wanting = [characters[pk] for pk in targets]
+    quotes = unlock_quotes_for(wanting, snapshots=snapshots, catalogue=catalogue)
     pools = xp_pools_of(wanting, account)
     return {
         character.pk: plan_from_quotes(
@@ -130,4 +137,12 @@ def goal_of(character):
     )
 
 
-__all__ = ["GOAL_ATTRIBUTE", "Plan", "goal_of", "goals_of", "plan_for", "plan_from_quotes"]
+__all__ = [
+    "GOAL_ATTRIBUTE",
+    "Plan",
+    "goal_of",
+    "goal_subquery",
+    "goals_of",
+    "plan_for",
+    "plan_from_quotes",
+]

@@ -8,17 +8,20 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from evennia.objects.models import ObjectDB
+from evennia.typeclasses.attributes import Attribute
 
 from world.classes.models import PathStage
 
 from ..models import CharacterPathHistory
 from ..models.achievements import progress_subquery
 from ..models.snapshots import character_snapshots
+from ..models.statements import Statement
 from ..rules.achievements import AchievementStatus
-from .accounts import owned_character_ids
+from .accounts import owned_character_ids_query
 from .achievements import achievement_statuses
+from .catalogue import unlock_catalogue
 from .characters import DevelopmentRow, development_overviews, with_character_xp
-from .plans import Plan, goals_of
+from .plans import Plan, goal_subquery, goals_of
 
 
 @dataclass(frozen=True)
@@ -47,16 +50,42 @@ class CharacterSheet:
     achievements: list[AchievementStatus]
 
 
+def _characters_query(*, accounts):
+    owned = ObjectDB.objects.filter(pk__in=owned_character_ids_query(accounts))
+    # Each one's achievement progress and goal come in the same query (Evennia attributes).
+    return (
+        with_character_xp(owned)
+        .annotate(achievement_progress=progress_subquery(), goal=goal_subquery())
+        .order_by("db_key", "pk")
+    )
+
+
+def _paths_query(*, characters):
+    return (
+        CharacterPathHistory.objects.filter(character_id__in=characters)
+        .order_by("path__stage", "selected_at")
+        .values_list(
+            "character_id", "path__stage", "path__name", "path__description", "selected_at"
+        )
+    )
+
+
+# Every page load reads them: compiled once (`models.statements.Statement`), per number of
+# characters for the paths; the paths' dates converted as the ORM would.
+_CHARACTERS = Statement(_characters_query)
+_PATHS = Statement(_paths_query, convert=True)
+_STORED = Attribute._meta.get_field("db_value")  # how an attribute's value is stored
+
+
 def character_sheets(account) -> list[CharacterSheet]:
     """The sheet of every character `account` owns, by name, in a fixed number of queries
     whatever the number of characters, traits, classes, paths, unlocks and achievements."""
-    owned = ObjectDB.objects.filter(pk__in=owned_character_ids(account))
-    # Each one's achievement progress comes in the same query (the contrib's attribute).
-    characters = list(
-        with_character_xp(owned)
-        .annotate(achievement_progress=progress_subquery())
-        .order_by("db_key", "pk")
-    )
+    characters = _CHARACTERS.instances(ObjectDB, accounts=[account.pk])
+    for character in characters:  # the two attributes' values, as stored
+        character.achievement_progress = _STORED.from_db_value(
+            character.achievement_progress, None, None
+        )
+        character.goal = _STORED.from_db_value(character.goal, None, None)
     ids = [character.pk for character in characters]
     # Trait values, class levels and bought unlocks, read once for the sheet and its goal.
     snapshots = character_snapshots(characters)
@@ -75,13 +104,7 @@ def character_sheets(account) -> list[CharacterSheet]:
         for pk, snapshot in snapshots.items()
     }
     paths: dict[int, list[PathLine]] = {pk: [] for pk in ids}
-    for character_id, stage, name, description, selected_at in (
-        CharacterPathHistory.objects.filter(character_id__in=ids)
-        .order_by("path__stage", "selected_at")
-        .values_list(
-            "character_id", "path__stage", "path__name", "path__description", "selected_at"
-        )
-    ):
+    for character_id, stage, name, description, selected_at in _PATHS.rows(characters=sorted(ids)):
         paths[character_id].append(
             PathLine(
                 stage=PathStage(stage).label,
@@ -90,8 +113,15 @@ def character_sheets(account) -> list[CharacterSheet]:
                 selected_at=selected_at,
             )
         )
-    traits = development_overviews(characters, snapshots=snapshots)
-    goals = goals_of(characters, account=account, snapshots=snapshots)
+    catalogue = unlock_catalogue()
+    traits = development_overviews(characters, snapshots=snapshots, catalogue=catalogue)
+    goals = goals_of(
+        characters,
+        account=account,
+        snapshots=snapshots,
+        goals={character.pk: character.goal for character in characters},
+        catalogue=catalogue,
+    )
     return [
         CharacterSheet(
             character=character,

@@ -81,12 +81,16 @@ def quote_unlock(character, unlock) -> Quote:
 
 
 def unlock_quotes_for(
-    characters, *, snapshots: dict[int, CharacterSnapshot] | None = None
+    characters,
+    *,
+    snapshots: dict[int, CharacterSnapshot] | None = None,
+    catalogue: Catalogue | None = None,
 ) -> dict[int, list[Quote]]:
     """{character pk: every unlock quoted for it}; the number of queries depends neither on
     how many unlocks and requirements exist nor on how many characters are quoted. A caller
-    that already read the characters' `snapshots` passes them, and they are not read again."""
-    catalogue = unlock_catalogue()
+    that already read the characters' `snapshots` or the `catalogue` passes them, and they are
+    not read again."""
+    catalogue = catalogue or unlock_catalogue()
     targets = catalogue.relationship_targets
     if snapshots is None:
         snapshots = character_snapshots(characters, relationship_targets=targets)
