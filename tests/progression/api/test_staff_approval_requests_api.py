@@ -271,3 +271,21 @@ def test_the_approval_routes_are_in_the_schema(anonymous_client):
         "/api/progression/staff/approvals/{request_id}/approve/",
         "/api/progression/staff/approvals/{request_id}/reject/",
     } <= set(paths)
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_the_list_reads_in_constant_queries(
+    staff, requester, account, second, count, django_assert_num_queries
+):
+    for _ in range(count):
+        request = request_staff_action(
+            action=StaffAction.AWARD_ACCOUNT_XP, requested_by=requester, account=account, amount=90
+        ).request
+    second.post(url(request, "approve"))  # one decided, with its posted row
+    staff.get(APPROVALS)  # the session's first request
+
+    # The session, the page's count and the page (who asked and who decided joined).
+    with django_assert_num_queries(3):
+        response = staff.get(APPROVALS)
+
+    assert len(response.json()["results"]) == count
