@@ -107,7 +107,8 @@ API_PREFIX = "/api/progression/"
 
 @pytest.fixture
 def api_routes(db):
-    """`api_routes(character_id=...)`: every API route, `{pk}` filled with that character."""
+    """`api_routes(character_id=..., request_id=...)`: every API route, `{pk}` filled with that
+    character and `{request_id}` with that approval request."""
     return _api_routes
 
 
@@ -120,21 +121,26 @@ class Route:
         return self.path
 
 
-def _api_routes(*, character_id: int) -> list[Route]:
+def _api_routes(*, character_id: int, request_id: int | None = None) -> list[Route]:
     """Every route of the API's URL conf but the catch-all 404, `{pk}` filled with
-    `character_id` (the only kind of object in an API path)."""
+    `character_id` and `{request_id}` with `request_id` (a staff approval request; its routes
+    are left out without one)."""
     from world.progression.api import urls as api_urls
 
-    return list(_walk(api_urls.urlpatterns, "", character_id))
+    ids = {"pk": character_id, "request_id": request_id}
+    return list(_walk(api_urls.urlpatterns, "", ids))
 
 
-def _walk(patterns, prefix: str, character_id: int):
+def _walk(patterns, prefix: str, ids: dict[str, int | None]):
     for pattern in patterns:
         text = prefix + str(pattern.pattern).lstrip("^").rstrip("$")
         if isinstance(pattern, URLResolver):
-            yield from _walk(pattern.url_patterns, text, character_id)
+            yield from _walk(pattern.url_patterns, text, ids)
         elif isinstance(pattern, URLPattern) and pattern.name != "unknown-route":
-            path = re.sub(r"<(?:\w+:)?pk>", str(character_id), text)
+            names = re.findall(r"<(?:\w+:)?(\w+)>", text)
+            if any(ids.get(name) is None for name in names):
+                continue
+            path = re.sub(r"<(?:\w+:)?(\w+)>", lambda match: str(ids[match[1]]), text)
             yield Route(API_PREFIX + path, _methods_of(pattern.callback))
 
 

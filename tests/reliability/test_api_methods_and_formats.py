@@ -9,7 +9,9 @@ from collections import Counter
 import pytest
 from django.test import Client
 
-from typeclasses.factories import CharacterFactory
+from typeclasses.factories import CharacterFactory, StaffAccountFactory
+from world.progression.models import StaffAction
+from world.progression.services.approvals import request_staff_action
 
 METHODS = ("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE")
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"  # as Chromium asks
@@ -80,9 +82,18 @@ def clients(account, staff_account):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("who", ["anonymous", "player", "staff"])
-def test_no_method_or_format_breaks_the_api(who, clients, api_routes, account, capsys):
+def test_no_method_or_format_breaks_the_api(
+    who, clients, api_routes, account, staff_account, capsys
+):
     character = CharacterFactory(account=account)
-    routes = api_routes(character_id=character.pk)
+    # A large award another staff member asked for: the staff client may decide it.
+    request = request_staff_action(
+        action=StaffAction.AWARD_ACCOUNT_XP,
+        requested_by=StaffAccountFactory(),
+        account=account,
+        amount=500,
+    ).request
+    routes = api_routes(character_id=character.pk, request_id=request.pk)
 
     requests, statuses, broken = _walk(clients[who], routes)
 

@@ -1,9 +1,12 @@
 """The admin faces of two-person approval: a large award made in the admin waits as a request;
 the requests page approves (posting it) or rejects through the services, never by editing."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.admin import helpers
 from django.urls import reverse
+from django.utils import timezone
 
 from typeclasses.factories import AccountFactory
 from world.progression.models import (
@@ -156,3 +159,19 @@ def test_a_small_award_in_the_admin_still_posts_at_once(admin_client, balance):
 
     assert ExperiencePointsData.objects.get(account=newcomer).total_earned == 50
     assert not StaffApprovalRequest.objects.exists()
+
+
+def test_a_request_past_its_time_shows_as_expired_on_its_own_page(admin_client, waiting):
+    StaffApprovalRequest.objects.filter(pk=waiting.pk).update(
+        created_at=timezone.now() - timedelta(hours=50),
+        expires_at=timezone.now() - timedelta(hours=2),
+    )
+
+    response = admin_client.get(
+        reverse("admin:progression_staffapprovalrequest_change", args=[waiting.pk])
+    )
+
+    assert response.status_code == 200
+    waiting.refresh_from_db()
+    assert waiting.status == ApprovalStatus.EXPIRED
+    assert "Expired" in response.content.decode()

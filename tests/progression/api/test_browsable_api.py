@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from typeclasses.factories import CharacterFactory
+from world.progression.models import StaffAction
+from world.progression.services.approvals import request_staff_action
 
 pytestmark = pytest.mark.django_db
 HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"  # as Chromium asks
@@ -18,9 +20,9 @@ ROOT = "/api/progression/"
 
 @pytest.fixture
 def get_routes(api_routes):
-    return lambda character, *, staff: [
+    return lambda character, *, staff, request_id=None: [
         route
-        for route in api_routes(character_id=character.pk)
+        for route in api_routes(character_id=character.pk, request_id=request_id)
         if "GET" in route.methods and (staff or "/staff/" not in route.path)
     ]
 
@@ -54,10 +56,15 @@ def test_a_route_that_needs_parameters_names_them_as_json_in_a_browser(
         assert response.json()["code"] == "invalid" and response.json()["fields"]
 
 
-def test_every_get_route_opens_in_a_browser_for_staff(staff, staff_account, get_routes):
+def test_every_get_route_opens_in_a_browser_for_staff(staff, staff_account, account, get_routes):
     character = CharacterFactory(account=staff_account)
+    request = request_staff_action(
+        action=StaffAction.AWARD_ACCOUNT_XP, requested_by=staff_account, account=account, amount=500
+    ).request
+    routes = get_routes(character, staff=True, request_id=request.pk)
 
-    for route in get_routes(character, staff=True):
+    assert f"{ROOT}staff/approvals/{request.pk}/" in {route.path for route in routes}
+    for route in routes:
         if route.path.endswith(NEEDS_PARAMETERS):
             continue
         response = staff.get(route.path, HTTP_ACCEPT=HTML)

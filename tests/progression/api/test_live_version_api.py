@@ -4,7 +4,9 @@
 import pytest
 
 from typeclasses.factories import CharacterFactory
+from world.progression.factories import ClassLevelUnlockFactory, TraitRatingUnlockFactory
 from world.progression.services import award_character_xp, award_development, grant_achievement
+from world.progression.services.plans import set_goal
 from world.traits.factories import TraitFactory
 
 URL = "/api/progression/account/version/"
@@ -133,3 +135,44 @@ def test_staff_corrections_and_a_path_chosen_change_the_version(player, account,
     versions.append(poll(player)["ETag"])
 
     assert len(set(versions)) == 4
+
+
+def test_setting_and_clearing_a_goal_changes_the_version(player, account):
+    character = CharacterFactory(account=account)
+    without_goal = poll(player)["ETag"]
+
+    set_goal(character=character, unlock=ClassLevelUnlockFactory())
+    with_goal = poll(player, without_goal)
+    set_goal(character=character, unlock=None)
+    cleared = poll(player, with_goal["ETag"])
+
+    assert with_goal.status_code == 200
+    assert cleared.status_code == 200
+    # Cleared, the page shows what it showed before the goal: the same version.
+    assert cleared["ETag"] == without_goal
+
+
+def test_another_goal_changes_the_version(player, account):
+    character = CharacterFactory(account=account)
+    set_goal(character=character, unlock=TraitRatingUnlockFactory())
+    before = poll(player)["ETag"]
+
+    set_goal(character=character, unlock=TraitRatingUnlockFactory())
+
+    assert poll(player, before).status_code == 200
+
+
+def test_a_poll_with_goals_set_still_costs_one_query_beyond_the_session(
+    player, account, django_assert_num_queries
+):
+    for _ in range(3):
+        set_goal(character=CharacterFactory(account=account), unlock=ClassLevelUnlockFactory())
+    etag = poll(player)["ETag"]
+
+    with django_assert_num_queries(POLL_QUERIES):
+        unchanged = poll(player, etag)
+    set_goal(character=CharacterFactory(account=account), unlock=ClassLevelUnlockFactory())
+    with django_assert_num_queries(POLL_QUERIES):
+        changed = poll(player, etag)
+
+    assert (unchanged.status_code, changed.status_code) == (304, 200)

@@ -2,7 +2,10 @@
 202 naming the request it waits in, and moves nothing; a retry with the same Idempotency-Key
 finds the same request, and once approved the posted row."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from typeclasses.factories import StaffAccountFactory
 from world.progression.factories import KudosSourceCategoryFactory
@@ -81,3 +84,19 @@ def test_a_key_reused_for_another_amount_is_a_409(staff, account):
 
     assert second.status_code == 409
     assert StaffApprovalRequest.objects.count() == 1
+
+
+def test_a_retry_after_the_request_passed_its_time_says_it_expired(staff, account):
+    body = {"account": account.username, "amount": 500, "description": "the war"}
+    first = staff.post(AWARD_XP, body, format="json", headers=KEY)
+    StaffApprovalRequest.objects.filter(pk=first.json()["request"]).update(
+        created_at=timezone.now() - timedelta(hours=50),
+        expires_at=timezone.now() - timedelta(hours=2),
+    )
+
+    again = staff.post(AWARD_XP, body, format="json", headers=KEY)
+
+    assert again.status_code == 202
+    assert again.json()["status"] == "expired"
+    assert again.json()["detail"] == f"Request #{first.json()['request']} was expired."
+    assert not XPTransaction.objects.exists()

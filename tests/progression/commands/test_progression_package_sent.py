@@ -9,7 +9,14 @@ from evennia.utils import create
 from told import packages_sent_to
 
 from world.progression.commands.oob import PACKAGE
-from world.progression.services import award_character_xp, award_xp
+from world.progression.rules.achievements import SCENE_QUALIFIED
+from world.progression.services import (
+    award_character_xp,
+    award_xp,
+    grant_achievement,
+    revoke_achievement,
+)
+from world.progression.services.achievements import count_play
 
 
 @pytest.fixture
@@ -59,6 +66,41 @@ def test_an_award_to_the_played_character_sends_its_pools(
     assert package["character"]["xp"] == {"locked": 0, "transferable": 6}
 
 
+def test_a_granted_achievement_sends_the_package_with_it(
+    gmcp, account, in_a_room, staff_account, django_capture_on_commit_callbacks
+):
+    player = in_a_room
+    account.puppet_object(gmcp, player)
+    evennia.SESSION_HANDLER.data_out.reset_mock()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        grant_achievement(character=player, key="slew_the_dragon", staff=staff_account, reason="x")
+
+    (package,) = packages_sent_to(gmcp)
+    assert package["character"]["achievements"]["completed"] == [
+        {"key": "slew_the_dragon", "name": "Slew the dragon"}
+    ]
+
+
+def test_an_achievement_earned_in_play_or_revoked_sends_the_package(
+    gmcp, account, in_a_room, staff_account, django_capture_on_commit_callbacks
+):
+    player = in_a_room
+    account.puppet_object(gmcp, player)
+    evennia.SESSION_HANDLER.data_out.reset_mock()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        count_play([player], SCENE_QUALIFIED)
+    with django_capture_on_commit_callbacks(execute=True):
+        revoke_achievement(character=player, key="first_scene", staff=staff_account, reason="x")
+
+    earned, revoked = packages_sent_to(gmcp)
+    assert earned["character"]["achievements"]["completed"] == [
+        {"key": "first_scene", "name": "First scene"}
+    ]
+    assert revoked["character"]["achievements"]["completed"] == []
+
+
 def test_a_rolled_back_award_sends_no_package(gmcp, account, django_capture_on_commit_callbacks):
     with (
         django_capture_on_commit_callbacks(execute=True),
@@ -87,7 +129,11 @@ def test_ic_sends_the_package_with_the_character(gmcp, account, in_a_room):
         "name": "Alice",
         "xp": {"locked": 0, "transferable": 0},
         "goal": None,
+        "achievements": {"completed": [], "open": package["character"]["achievements"]["open"]},
     }
+    assert {"key": "first_scene", "name": "First scene", "done": 0, "needed": 1} in package[
+        "character"
+    ]["achievements"]["open"]
 
 
 def test_a_plain_telnet_client_gets_no_package_and_costs_no_read(

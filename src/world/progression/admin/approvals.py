@@ -63,10 +63,15 @@ class StaffApprovalRequestAdmin(ReadOnlyAdmin):
     readonly_fields = fields
     actions = ["approve_action", "reject_action"]
 
+    # A request past its time reads as expired, not as waiting (one UPDATE), in the list and
+    # on its own page.
     def changelist_view(self, request, extra_context=None):
-        # A request past its time reads as expired, not as waiting (one UPDATE).
         expire_staff_requests()
         return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        expire_staff_requests()
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description="Posted")
     def posted(self, obj: StaffApprovalRequest) -> str:

@@ -2,10 +2,12 @@
 
 Status codes, in one place:
   400 invalid input (`invalid`, with `fields` for per-field messages), bad amounts, inactive
-      categories; 401 not logged in; 403 not yours / not staff / staff-only category / self-award;
+      categories; 401 not logged in; 403 not yours / not staff / staff-only category / self-award
+      / approving your own (or your alt's) request (`same_staff`);
   404 `not_found`; 409 already unlocked, already converted, idempotency key reused for something
-      else; 422 the request is well formed but the account cannot afford it or does not qualify
-      (insufficient XP or kudos, requirements not met, not the next unlock, weekly limit);
+      else, an approval request already decided or expired; 422 the request is well formed but
+      the account cannot afford it or does not qualify (insufficient XP or kudos, requirements
+      not met, not the next unlock, weekly limit);
   503 `database_unavailable` (with Retry-After) when the database is locked past its timeout
       or cannot be reached: the same request may work in a moment;
   500 `server_error` for a bug: logged with its traceback, answered as JSON, never as HTML.
@@ -38,10 +40,15 @@ PROGRESSION_STATUS: dict[type[progression.ProgressionError], int] = {
     progression.StaffOnlyCategoryError: status.HTTP_403_FORBIDDEN,
     progression.SelfAwardError: status.HTTP_403_FORBIDDEN,
     progression.UnknownPlayerError: status.HTTP_403_FORBIDDEN,
+    progression.NotStaffError: status.HTTP_403_FORBIDDEN,
+    progression.SameStaffError: status.HTTP_403_FORBIDDEN,
     progression.UnknownUnlockError: status.HTTP_404_NOT_FOUND,
+    progression.UnknownApprovalRequestError: status.HTTP_404_NOT_FOUND,
     progression.AlreadyUnlockedError: status.HTTP_409_CONFLICT,
     progression.AlreadyConvertedError: status.HTTP_409_CONFLICT,
     progression.IdempotencyConflictError: status.HTTP_409_CONFLICT,
+    # Also ApprovalRequestExpiredError (`approval_request_expired`), its subclass.
+    progression.ApprovalRequestClosedError: status.HTTP_409_CONFLICT,
     progression.InsufficientXPError: status.HTTP_422_UNPROCESSABLE_ENTITY,
     progression.InsufficientKudosError: status.HTTP_422_UNPROCESSABLE_ENTITY,
     progression.RequirementsNotMetError: status.HTTP_422_UNPROCESSABLE_ENTITY,

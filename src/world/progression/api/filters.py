@@ -1,11 +1,18 @@
-"""django-filter sets for the history lists: reason or category, date range, character."""
+"""django-filter sets for the history lists (reason or category, date range, character) and the
+staff approval requests (status)."""
 
 from __future__ import annotations
 
 import django_filters
 from django import forms
 
-from ..models import CharacterXPTransaction, KudosTransaction, XPTransaction
+from ..models import (
+    ApprovalStatus,
+    CharacterXPTransaction,
+    KudosTransaction,
+    StaffApprovalRequest,
+    XPTransaction,
+)
 from ..types import ProgressionReason
 
 
@@ -73,3 +80,17 @@ class KudosTransactionFilter(_DateRangeFilterSet):
         return queryset.filter(source_category__name=value) | queryset.filter(
             claim_category__name=value
         )
+
+
+class StaffApprovalRequestFilter(django_filters.FilterSet):
+    # The status as it stands now (`selectors.approvals.staff_requests`): a pending request past
+    # its time is found as expired.
+    status = django_filters.ChoiceFilter(
+        field_name="current_status",
+        choices=ApprovalStatus.choices,
+        label="Only requests with this status now (one past its time is expired).",
+    )
+
+    class Meta:
+        model = StaffApprovalRequest
+        fields = ["status"]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from rest_framework import serializers
 
 from ..conf import progression_settings
+from ..models import ApprovalPool, ApprovalStatus, StaffAction
 from ..selectors.api_reads import LARGEST_ID
 from .ledger_rows import CharacterXPTransactionSerializer as CharacterXPTransactionSerializer
 from .ledger_rows import ClaimCategorySerializer as ClaimCategorySerializer
@@ -55,13 +57,69 @@ class VersionSerializer(serializers.Serializer):
 
 class ApprovalRequiredSerializer(serializers.Serializer):
     """A 202: the staff move is larger than its pool's threshold and waits for a second staff
-    member (`approve <request>` in the game, or the admin's approval requests)."""
+    member (`approve <request>` in the game, /staff/approvals/<request>/approve/, or the
+    admin's approval requests)."""
 
     code = serializers.CharField(help_text="`approval_required`.")
     detail = serializers.CharField()
     request = serializers.IntegerField(help_text="The approval request's number.")
     status = serializers.CharField(help_text="pending, approved, rejected or expired.")
     expires_at = serializers.DateTimeField()
+
+
+class StaffApprovalRequestSerializer(serializers.Serializer):
+    """A staff move kept for a second staff member, as it stands now: a request past its time
+    reads `expired` even before anything marked it so."""
+
+    id = serializers.IntegerField(help_text="The request's number (`approve <number>`).")
+    action = serializers.ChoiceField(choices=StaffAction.choices, read_only=True)
+    pool = serializers.ChoiceField(
+        choices=ApprovalPool.choices,
+        read_only=True,
+        help_text="What the amount counts against (each pool has its own threshold).",
+    )
+    amount = serializers.IntegerField(help_text="Signed, as asked.")
+    summary = PlainTextField(help_text="What was asked, in words.")
+    arguments = serializers.DictField(
+        help_text="The move's arguments as stored: rows by id, the rest as given."
+    )
+    requested_by = serializers.CharField(
+        source="requested_by.username", allow_null=True, default=None
+    )
+    created_at = serializers.DateTimeField()
+    expires_at = serializers.DateTimeField()
+    status = serializers.ChoiceField(
+        source="current_status", choices=ApprovalStatus.choices, read_only=True
+    )
+    decided_by = serializers.CharField(source="decided_by.username", allow_null=True, default=None)
+    decided_at = serializers.DateTimeField(
+        source="current_decided_at",
+        allow_null=True,
+        help_text="When it was approved or rejected; for an expired request, when it expired.",
+    )
+    decision_note = PlainTextField(help_text="A rejection's reason.")
+    result_model = serializers.SerializerMethodField(
+        help_text='What the approval posted: its ledger ("progression.XPTransaction"), or '
+        '"progression.CharacterUnlock" for a refund; null until approved.'
+    )
+    result_id = serializers.IntegerField(allow_null=True)
+
+    def get_result_model(self, request) -> str | None:
+        if request.result_type_id is None:
+            return None
+        content_type = ContentType.objects.get_for_id(request.result_type_id)
+        model = content_type.model_class()
+        return model._meta.label if model else f"{content_type.app_label}.{content_type.model}"
+
+
+class RejectApprovalRequestSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=1000, help_text="Kept on the request, and told to the staff member who asked."
+    )
+
+
+class ApproveApprovalRequestSerializer(serializers.Serializer):
+    """Approving takes no body: the request says what posts."""
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -20,6 +20,9 @@ router.register("history/kudos", views.KudosHistoryViewSet, basename="kudos-hist
 router.register("kudos/claim", views.KudosClaimViewSet, basename="claim-kudos")
 router.register("characters", views.CharacterViewSet, basename="characters")
 router.register("staff", views.StaffActionsViewSet, basename="staff")
+router.register(
+    "staff/approvals", views.StaffApprovalRequestViewSet, basename="staff-approval-requests"
+)
 
 api_patterns = router.urls
 

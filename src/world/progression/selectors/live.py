@@ -1,20 +1,22 @@
-"""What an open progression page polls: a short version of everything that moves a player's
-numbers, which changes whenever a ledger row of the account or one of its characters is written
-(a GM's award, a purchase, a claim, the weekly run, a staff correction, a path chosen) and
-costs one statement to read.
+"""What an open progression page polls: a short version of everything the page shows, which
+changes whenever a ledger row of the account or one of its characters is written (a GM's
+award, a purchase, a claim, the weekly run, a staff correction, a path chosen) or a character's
+goal is set or cleared (`plan/set`), and costs one statement to read.
 
 Every change to a balance writes a ledger row (`models.written.record_written` sees them all),
 and rows are dated when written, so the newest row of each ledger, found through the ledger's
-own "(owner, newest first)" index, moves on every change. Reading it is one probe per ledger
-and per owned character, whatever the number of rows.
+own "(owner, newest first)" index, moves on every change. A goal writes no row: it is an
+Evennia attribute (`plans.GOAL_ATTRIBUTE`), whose stored value is read as it is. Reading it all
+is one probe per ledger and per owned character, whatever the number of rows.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from django.db.models import IntegerField, OuterRef, Subquery, Value
+from django.db.models import IntegerField, OuterRef, Subquery, TextField, Value
 from evennia.accounts.models import AccountDB
+from evennia.typeclasses.attributes import Attribute
 
 from ..models import (
     AchievementTransaction,
@@ -27,6 +29,7 @@ from ..models import (
     TraitValueTransaction,
     XPTransaction,
 )
+from .plans import GOAL_ATTRIBUTE
 
 
 def _newest(model, owner: str, outer: str) -> Subquery:
@@ -43,16 +46,27 @@ def _last(model, owner: str, outer: str) -> Subquery:
     return Subquery(rows.values("id")[:1])
 
 
+def _goal(outer: str) -> Subquery:
+    """The stored (pickled) value of the goal attribute of the character `outer` names: a new
+    goal is a new value, a cleared one no row (NULL). Compared, never unpickled."""
+    key, category = GOAL_ATTRIBUTE
+    rows = Attribute.objects.filter(objectdb=OuterRef(outer), db_key=key, db_category=category)
+    return Subquery(rows.values("db_value")[:1], output_field=TextField())
+
+
 def account_version(account) -> str:
     """A short token that changes whenever any ledger of `account` or of a character it owns
-    gains a row, or the account gains or loses a character. One statement."""
+    gains a row, a character's goal is set or cleared, or the account gains or loses a
+    character. One statement."""
     own = AccountDB.objects.filter(pk=account.pk).annotate(
         newest_xp=_newest(XPTransaction, "account_id", "pk"),
         newest_kudos=_newest(KudosTransaction, "account_id", "pk"),
     )
     # The account's own row says 0 for "no character".
     nothing = Value(None, IntegerField())
-    own = own.values_list(Value(0), "newest_xp", "newest_kudos", *[nothing] * 4)
+    own = own.values_list(
+        Value(0), "newest_xp", "newest_kudos", *[nothing] * 4, Value(None, TextField())
+    )
     characters = (
         CharacterOwner.objects.filter(account_id=account.pk)
         .annotate(
@@ -64,6 +78,7 @@ def account_version(account) -> str:
             last_trait_value=_last(TraitValueTransaction, "character_id", "character_id"),
             last_class_level=_last(ClassLevelTransaction, "character_id", "character_id"),
             last_path=_last(CharacterPathHistory, "character_id", "character_id"),
+            goal=_goal("character_id"),
         )
         .values_list(
             "character_id",
@@ -73,6 +88,7 @@ def account_version(account) -> str:
             "last_trait_value",
             "last_class_level",
             "last_path",
+            "goal",
         )
     )
     rows = sorted(own.union(characters, all=True), key=lambda row: row[0])

@@ -1,13 +1,16 @@
 """The progression package MUD clients and the webclient are sent out of band (GMCP
-`Char.Progression`): an account's XP and kudos, and the character a session plays, its pools
-and its goal, read in a fixed number of queries."""
+`Char.Progression`): an account's XP and kudos, and the character a session plays, its pools,
+its goal and its achievements, read in a fixed number of queries."""
 
 from __future__ import annotations
 
 from django.db.models import F
 
 from ..models import ExperiencePointsData, KudosPointsData
+from ..models.achievements import read_progress
+from ..rules.achievements import AchievementStatus
 from ..rules.unlocks import unlock_label
+from .achievements import achievement_statuses
 from .characters import character_xp_pools
 from .plans import Plan, goals_of
 
@@ -18,7 +21,9 @@ def progression_package(account, character=None) -> dict:
 
         {"xp": {"available", "earned", "spent"}, "kudos": {"available"},
          "character": None | {"name", "xp": {"locked", "transferable"},
-                              "goal": None | {"unlock", "total", "saved", "missing", "reached"}}}
+                              "goal": None | {"unlock", "total", "saved", "missing", "reached"},
+                              "achievements": {"completed": [{"key", "name"}],
+                                               "open": [{"key", "name", "done", "needed"}]}}}
 
     Plain numbers and strings only, so it encodes as JSON for GMCP and the webclient alike.
     """
@@ -48,6 +53,7 @@ def _character_part(account, character) -> dict:
         "name": character.key,
         "xp": {"locked": pools["locked"], "transferable": pools["transferable"]},
         "goal": None if goal is None else _goal_part(goal),
+        "achievements": _achievements_part(achievement_statuses(read_progress(character))),
     }
 
 
@@ -60,6 +66,26 @@ def _goal_part(plan: Plan) -> dict:
         "saved": min(plan.saved_xp, plan.total_xp),
         "missing": len(plan.unmet),
         "reached": not plan.steps,
+    }
+
+
+def _achievements_part(statuses: list[AchievementStatus]) -> dict:
+    # What the `achievements` command lists by default: those earned, and those open to the
+    # character (their prerequisites earned) with how far along each is.
+    return {
+        "completed": [
+            {"key": status.key, "name": status.name} for status in statuses if status.completed
+        ],
+        "open": [
+            {
+                "key": status.key,
+                "name": status.name,
+                "done": min(status.done, status.needed),
+                "needed": status.needed,
+            }
+            for status in statuses
+            if not status.completed and not status.waiting_for
+        ],
     }
 
 

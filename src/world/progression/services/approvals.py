@@ -40,6 +40,7 @@ from ..models.approvals import (
 from ..permissions import is_staff
 from ..rules.approvals import needs_second_staff
 from ..selectors.accounts import owner_of
+from ..selectors.approvals import past_their_time
 from ..selectors.players import player_identity, same_player
 from .approval_actions import STAFF_ACTIONS, ActionSpec
 
@@ -111,13 +112,19 @@ def request_staff_action(
     return StaffMove(request=request)
 
 
-def approve_staff_request(*, request_id: int, approver) -> StaffApprovalRequest:
+def approve_staff_request(
+    *, request_id: int, approver, retry: bool = False
+) -> StaffApprovalRequest:
     """Approve a waiting request and post its move, in one transaction that holds the request's
     row lock: two approvals at once post it once (the second finds it decided). A refusal by
-    the move's own service (a balance too low by now) leaves the request waiting."""
+    the move's own service (a balance too low by now) leaves the request waiting. With `retry`
+    (a client repeating a call whose answer it lost: the API's Idempotency-Key), a request this
+    approver already approved is answered as it stands instead of refused as decided."""
     _require_staff(approver)
     with transaction.atomic():
         request = _locked(request_id)
+        if retry and _decided_alike(request, ApprovalStatus.APPROVED, by=approver):
+            return request
         expired = _expire_if_due(request)
         if not expired:
             spec = STAFF_ACTIONS[request.action]
@@ -132,15 +139,20 @@ def approve_staff_request(*, request_id: int, approver) -> StaffApprovalRequest:
     return request
 
 
-def reject_staff_request(*, request_id: int, staff, reason: str) -> StaffApprovalRequest:
+def reject_staff_request(
+    *, request_id: int, staff, reason: str, retry: bool = False
+) -> StaffApprovalRequest:
     """Turn a waiting request down, with a reason kept on it; the staff member who asked may
-    withdraw their own this way. Nothing moves."""
+    withdraw their own this way. Nothing moves. With `retry`, a request this staff member
+    already rejected is answered as it stands (with the first reason)."""
     _require_staff(staff)
     reason = (reason or "").strip()
     if not reason:
         raise ProgressionError("A rejection needs a reason, kept on the request.")
     with transaction.atomic():
         request = _locked(request_id)
+        if retry and _decided_alike(request, ApprovalStatus.REJECTED, by=staff):
+            return request
         expired = _expire_if_due(request)
         if not expired:
             _decide(request, ApprovalStatus.REJECTED, by=staff, note=reason)
@@ -149,13 +161,14 @@ def reject_staff_request(*, request_id: int, staff, reason: str) -> StaffApprova
     return request
 
 
-def expire_staff_requests(*, now=None) -> int:
-    """Mark every waiting request whose time has passed as expired (when it expired, not when
-    this noticed); returns how many. Approving or rejecting one notices it too."""
-    now = now or timezone.now()
-    return StaffApprovalRequest.objects.filter(
-        status=ApprovalStatus.PENDING, expires_at__lte=now
-    ).update(status=ApprovalStatus.EXPIRED, decided_at=F("expires_at"))
+def expire_staff_requests(*, now=None, request_ids: list[int] | None = None) -> int:
+    """Mark every waiting request (of `request_ids`, if given) whose time has passed as expired
+    (when it expired, not when this noticed); returns how many. Approving or rejecting one
+    notices it too."""
+    due = StaffApprovalRequest.objects.filter(past_their_time(now or timezone.now()))
+    if request_ids is not None:
+        due = due.filter(pk__in=request_ids)
+    return due.update(status=ApprovalStatus.EXPIRED, decided_at=F("expires_at"))
 
 
 # --- Helpers -----------------------------------------------------------------------------------
@@ -207,6 +220,10 @@ def _expire_if_due(request: StaffApprovalRequest) -> bool:
     request.decided_at = request.expires_at
     request.save(update_fields=["status", "decided_at"])
     return True
+
+
+def _decided_alike(request: StaffApprovalRequest, status: str, *, by) -> bool:
+    return request.status == status and request.decided_by_id == by.pk
 
 
 def _require_someone_else(request: StaffApprovalRequest, approver, *, beneficiary) -> None:
@@ -302,6 +319,8 @@ def _retried(earlier: StaffApprovalRequest, action: str, stored: Mapping[str, An
     request as it stands."""
     if earlier.action != action or earlier.arguments != stored:
         raise IdempotencyConflictError()
+    if expire_staff_requests(request_ids=[earlier.pk]):
+        earlier.refresh_from_db()
     if earlier.status == ApprovalStatus.APPROVED:
         return StaffMove(result=earlier.result)
     return StaffMove(request=earlier)

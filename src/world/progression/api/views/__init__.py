@@ -8,6 +8,7 @@ from .account import (
     KudosHistoryViewSet,
     XPHistoryViewSet,
 )
+from .approvals import StaffApprovalRequestViewSet
 from .base import unknown_route
 from .characters import CharacterViewSet
 from .docs import DocsView, SchemaView
@@ -25,6 +26,7 @@ __all__ = [
     "KudosHistoryViewSet",
     "SchemaView",
     "StaffActionsViewSet",
+    "StaffApprovalRequestViewSet",
     "XPHistoryViewSet",
     "unknown_route",
 ]
