@@ -5,24 +5,20 @@ the achievements of selected rows, with a reason, through `services.achievements
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
 from django.db.models import Max
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from evennia.contrib.game_systems.achievements.achievements import all_achievements
 
-from ..exceptions import ProgressionError
 from ..models import AchievementTransaction
 from ..rules.achievements import achievement_name
 from ..selectors import character_named
 from ..services.achievements import grant_achievement, revoke_achievement
 from .base import (
-    ACTION_FORM_TEMPLATE,
     LedgerAdmin,
     ReasonForm,
     run_form_action,
+    run_form_page,
     staff_account,
     username,
 )
@@ -97,33 +93,17 @@ class AchievementTransactionAdmin(LedgerAdmin):
 
     def grant_view(self, request):
         """Grant any achievement to any character, with a reason."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        form = GrantForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            character, key = form.cleaned_data["character"], form.cleaned_data["achievement"]
-            try:
-                grant_achievement(
-                    character=character,
-                    key=key,
-                    staff=staff_account(request),
-                    reason=form.cleaned_data["reason"],
-                )
-            except ProgressionError as error:
-                self.message_user(request, str(error), messages.ERROR)
-            else:
-                self.message_user(
-                    request, f"{character} now has {achievement_name(key)}.", messages.SUCCESS
-                )
-                return redirect(reverse("admin:progression_achievementtransaction_changelist"))
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Grant an achievement",
-            "form": form,
-            "rows": [],
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, ACTION_FORM_TEMPLATE, context)
+
+        def grant(data) -> str:
+            character, key = data["character"], data["achievement"]
+            grant_achievement(
+                character=character, key=key, staff=staff_account(request), reason=data["reason"]
+            )
+            return f"{character} now has {achievement_name(key)}."
+
+        return run_form_page(
+            self, request, form_class=GrantForm, title="Grant an achievement", apply=grant
+        )
 
 
 def _revoke(row: AchievementTransaction, staff, reason: str) -> str:

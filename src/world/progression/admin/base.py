@@ -11,7 +11,10 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -128,6 +131,39 @@ def run_form_action(
         "opts": modeladmin.model._meta,
         "action": request.POST.get("action", ""),
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, ACTION_FORM_TEMPLATE, context)
+
+
+def run_form_page(
+    modeladmin: admin.ModelAdmin,
+    request,
+    *,
+    form_class: type[forms.Form],
+    title: str,
+    apply: Callable[[dict], str],
+):
+    """A page of its own (not an action on selected rows) showing `form_class`; on a valid
+    submit `apply(data)` calls one service and returns the line for the staff member, who goes
+    back to the model's list. A ProgressionError from the service is shown on the form."""
+    if not modeladmin.has_view_permission(request):
+        raise PermissionDenied
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            line = apply(form.cleaned_data)
+        except ProgressionError as error:
+            modeladmin.message_user(request, str(error), messages.ERROR)
+        else:
+            modeladmin.message_user(request, line, messages.SUCCESS)
+            opts = modeladmin.model._meta
+            return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "form": form,
+        "rows": [],
+        "opts": modeladmin.model._meta,
     }
     return TemplateResponse(request, ACTION_FORM_TEMPLATE, context)
 

@@ -4,20 +4,16 @@ character through `services.paths.select_path`, so its checks hold in the admin 
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
 from django.db.models import Min
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 
 from world.classes.models import Path
 
-from ..exceptions import ProgressionError
 from ..models import CharacterPathHistory
 from ..selectors import character_named
 from ..services.paths import select_path
-from .base import ACTION_FORM_TEMPLATE, ReadOnlyAdmin, run_form_action
+from .base import ReadOnlyAdmin, run_form_action, run_form_page
 
 
 class SelectPathForm(forms.Form):
@@ -81,22 +77,10 @@ class CharacterPathHistoryAdmin(ReadOnlyAdmin):
 
     def select_view(self, request):
         """Choose a path for any character, including one that has chosen none yet."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        form = SelectPathForCharacterForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                line = _select(form.cleaned_data["character"], form.cleaned_data["path"])
-            except ProgressionError as error:
-                self.message_user(request, str(error), messages.ERROR)
-            else:
-                self.message_user(request, line, messages.SUCCESS)
-                return redirect(reverse("admin:progression_characterpathhistory_changelist"))
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Choose a path",
-            "form": form,
-            "rows": [],
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, ACTION_FORM_TEMPLATE, context)
+        return run_form_page(
+            self,
+            request,
+            form_class=SelectPathForCharacterForm,
+            title="Choose a path",
+            apply=lambda data: _select(data["character"], data["path"]),
+        )
