@@ -215,8 +215,8 @@ def test_unlocks_sharing_some_requirements_each_get_their_own_verdict(rich):
 # taken from and its ledger row, the new class level; and the lock where rows can be locked.
 WARM_PURCHASE = 12
 # After a catalogue change a purchase reads its own offer only: its unlock with its class, its
-# requirements (all kinds in one statement) and its price.
-OFFER_READ = 3
+# requirements of all kinds and its price, in one statement.
+OFFER_READ = 1
 
 
 @pytest.fixture

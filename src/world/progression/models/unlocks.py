@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from evennia.utils.idmapper.models import SharedMemoryModel
 
@@ -252,8 +252,19 @@ class CostTable:
     def __init__(self, class_ids: Iterable[int] | None = (), trait_ids: Iterable[int] | None = ()):
         # One query per kind: each chart entry joined to the class (or trait) links of its
         # active chart, with their modifiers.
-        self._class_prices = self._read("class_costs__character_class_id", class_ids)
-        self._trait_prices = self._read("trait_costs__trait_id", trait_ids)
+        self._class_prices = self._read(CLASS_PRICES, class_ids)
+        self._trait_prices = self._read(TRAIT_PRICES, trait_ids)
+
+    @classmethod
+    def from_rows(
+        cls, *, class_rows: Iterable[tuple] = (), trait_rows: Iterable[tuple] = ()
+    ) -> CostTable:
+        """The table of price rows already read (`price_entries`' `PRICE_COLUMNS`, in order),
+        as a statement of more than prices reads them: no query."""
+        table = cls.__new__(cls)
+        table._class_prices = _priced(class_rows)
+        table._trait_prices = _priced(trait_rows)
+        return table
 
     @staticmethod
     def _read(subject: str, ids: Iterable[int] | None) -> dict[tuple[int, int], int]:
@@ -262,10 +273,7 @@ class CostTable:
         else:
             ids = sorted(ids)
             rows = _PRICES[subject, True].rows(ids=ids) if ids else ()
-        return {
-            (owner, level): apply_cost_modifier(cost, percent)
-            for owner, level, cost, percent in rows
-        }
+        return _priced(rows)
 
     def price(self, unlock) -> int | None:
         """What `unlock` costs, or None when it has no price: its class or trait has no active
@@ -279,24 +287,44 @@ class CostTable:
         return self.price(unlock) or 0
 
 
-def _prices_query(subject: str, ids=None):
+# The chart links (seen from an entry's chart) that own prices: a class's, a trait's.
+CLASS_PRICES = "class_costs__character_class_id"
+TRAIT_PRICES = "trait_costs__trait_id"
+# A price row: the class or trait, the level or rating, the chart's cost, the link's modifier.
+PRICE_COLUMNS = ("owner", "level", "xp_cost", "modifier")
+
+
+def price_entries(subject: str, ids=None):
+    """The entries of the active charts linked to classes (or traits: `subject`), of those in
+    `ids` only unless None, each annotated with the rest of `PRICE_COLUMNS`."""
     scope = {"chart__is_active": True, f"chart__{subject}__isnull": False}
     if ids is not None:
         scope[f"chart__{subject}__in"] = ids
     modifier = subject.split("__")[0] + "__cost_modifier"
-    return XPCostEntry.objects.filter(**scope).values_list(
-        f"chart__{subject}", "level", "xp_cost", f"chart__{modifier}"
+    return XPCostEntry.objects.filter(**scope).annotate(
+        owner=F(f"chart__{subject}"), modifier=F(f"chart__{modifier}")
     )
+
+
+def _priced(rows: Iterable[tuple]) -> dict[tuple[int, int], int]:
+    """{(owner, level): price} of price rows: the one place a chart's cost becomes a price."""
+    return {
+        (owner, level): apply_cost_modifier(cost, percent) for owner, level, cost, percent in rows
+    }
 
 
 # {(subject, of some ids only): the price read}, compiled once per shape: a cold catalogue
 # and every single price read it (its columns are integers).
 _PRICES = {
-    (subject, False): Statement(lambda subject=subject: _prices_query(subject))
-    for subject in ("class_costs__character_class_id", "trait_costs__trait_id")
+    (subject, False): Statement(
+        lambda subject=subject: price_entries(subject).values_list(*PRICE_COLUMNS)
+    )
+    for subject in (CLASS_PRICES, TRAIT_PRICES)
 } | {
-    (subject, True): Statement(lambda *, ids, subject=subject: _prices_query(subject, ids))
-    for subject in ("class_costs__character_class_id", "trait_costs__trait_id")
+    (subject, True): Statement(
+        lambda *, ids, subject=subject: price_entries(subject, ids).values_list(*PRICE_COLUMNS)
+    )
+    for subject in (CLASS_PRICES, TRAIT_PRICES)
 }
 
 

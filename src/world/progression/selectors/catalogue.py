@@ -17,12 +17,7 @@ from typing import Any
 from ..models import MultiClassRequirement
 from ..models.catalogue import catalogue_version
 from ..rules.unlocks import CLASS_LEVEL, sale_problems, unlock_key, unlock_kind, unlock_label
-from .catalogue_rows import (
-    active_requirements,
-    class_level_unlock,
-    every_unlock,
-    trait_rating_unlocks,
-)
+from .catalogue_rows import active_requirements, class_level_offer, every_unlock, trait_rating_offer
 from .costs import CostTable
 
 
@@ -103,7 +98,7 @@ def catalogue_offer(unlock) -> Offer | None:
     single = _single
     if token is not None and single is not None and single[0] == token and key in single[1]:
         return single[1][key]
-    offer = read_offer(key)
+    offer = read_offer(key, unlock_id=unlock.pk)
     if token is not None:
         if single is None or single[0] != token:
             single = _single = (token, {})
@@ -138,23 +133,25 @@ def read_catalogue() -> Catalogue:
     )
 
 
-def read_offer(key: tuple[str, int, int]) -> Offer | None:
+def read_offer(key: tuple[str, int, int], *, unlock_id: int | None = None) -> Offer | None:
     """Read one unlock's offer, by `rules.unlocks.unlock_key`, from the database: the unlock
-    with its class (or its trait and that trait's other ratings), its price and requirements."""
+    with its class (or its trait and that trait's other ratings), its price and requirements,
+    in one statement (two with a multi-class requirement) when `unlock_id` is the class-level
+    unlock's id (`catalogue_rows.class_level_offer`)."""
     kind, subject, target = key
     if kind == CLASS_LEVEL:
-        unlock = class_level_unlock(subject, target)
+        unlock, requirements, prices = class_level_offer(subject, target, unlock_id=unlock_id)
         if unlock is None:
             return None
-        requirements = active_requirements([unlock.pk]).get(unlock.pk, ())
-        price = CostTable(class_ids=[subject]).price(unlock)
+        price = CostTable.from_rows(class_rows=prices).price(unlock)
         return _offer(unlock, price, requirements, (), {})
-    ratings = trait_rating_unlocks(subject)
+    ratings, prices = trait_rating_offer(subject, target)
     unlock = next((found for found in ratings if found.target_rating == target), None)
     if unlock is None:
         return None
     defined = tuple(found.target_rating for found in ratings)
-    return _offer(unlock, CostTable(trait_ids=[subject]).price(unlock), (), defined, {})
+    price = CostTable.from_rows(trait_rows=prices).price(unlock)
+    return _offer(unlock, price, (), defined, {})
 
 
 def _offer(unlock, price: int | None, requirements, defined_ratings, groups: dict) -> Offer:

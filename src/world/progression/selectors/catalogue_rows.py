@@ -4,13 +4,12 @@ row a JSON object of a model's columns and of its related row's, built into mode
 A cold catalogue (after a staff edit or a restart) used to ask which requirement tables have
 rows and then read each of them, every queryset compiled by the ORM again: most of a cold
 purchase's time. Here the active requirements of all seven kinds come in one `UNION ALL`, and
-a purchase reads its own unlock the same way.
+a purchase's own offer (its unlock, requirements and price rows) in one more.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 
 from django.db import transaction
 from django.db.models import F, IntegerField, Prefetch, Value, prefetch_related_objects
@@ -24,6 +23,7 @@ from ..models import (
     TraitRatingUnlock,
 )
 from ..models.statements import Statement
+from ..models.unlocks import CLASS_PRICES, PRICE_COLUMNS, TRAIT_PRICES, price_entries
 
 # "<relation>.<field>": a related row's field, beside the model's own columns.
 _SEPARATOR = "."
@@ -72,34 +72,47 @@ def _instance(model, row):
     return instance
 
 
-def _requirements_query(*, unlocks: Sequence[int] | None = None):
-    combined = None
-    for index, model in enumerate(REQUIREMENT_MODELS):
-        part = model.objects.filter(is_active=True)
-        if unlocks is not None:
-            part = part.filter(class_level_unlock_id__in=unlocks)
-        part = part.annotate(
-            kind=Value(index, output_field=IntegerField()), row=_row(model)
-        ).values_list("kind", "id", "row")
-        combined = part if combined is None else combined.union(part, all=True)
-    return combined.order_by("kind", "id")
+def _part(queryset, kind: int, row: JSONObject):
+    """One part of a `UNION ALL` of rows (kind, id, JSON object)."""
+    return (
+        queryset.order_by()  # the models' default orders: not allowed in a part of a UNION
+        .annotate(kind=Value(kind, output_field=IntegerField()), row=row)
+        .values_list("kind", "id", "row")
+    )
 
 
-_EVERY_REQUIREMENT = Statement(lambda: _requirements_query())
-_REQUIREMENTS_OF = Statement(lambda *, unlocks: _requirements_query(unlocks=unlocks))
+def _union(parts):
+    first, *rest = parts
+    return first.union(*rest, all=True).order_by("kind", "id")
 
 
-def active_requirements(unlock_ids: Sequence[int] | None = None) -> dict[int, list]:
-    """{class-level unlock id: [its active requirements, by kind then id]}, of every unlock or
-    of those in `unlock_ids`; each requirement's trait or class is loaded, and a multi-class
-    requirement's class levels with their classes (one more statement when there are any)."""
-    if unlock_ids is None:
-        rows = _EVERY_REQUIREMENT.rows()
-    else:
-        rows = _REQUIREMENTS_OF.rows(unlocks=list(unlock_ids))
+def _requirement_parts(**scope) -> list:
+    """The active requirements within `scope`, each kind a part whose kind is its index in
+    `REQUIREMENT_MODELS`."""
+    return [
+        _part(model.objects.filter(is_active=True, **scope), index, _row(model))
+        for index, model in enumerate(REQUIREMENT_MODELS)
+    ]
+
+
+_EVERY_REQUIREMENT = Statement(lambda: _union(_requirement_parts()))
+_REQUIREMENTS_OF = Statement(
+    lambda *, unlocks: _union(_requirement_parts(class_level_unlock_id__in=unlocks))
+)
+
+
+def active_requirements() -> dict[int, list]:
+    """{class-level unlock id: [its active requirements, by kind then id]} of every unlock; each
+    requirement's trait or class is loaded, and a multi-class requirement's class levels with
+    their classes (one more statement when there are any)."""
+    return _requirements((kind, row) for kind, _id, row in _EVERY_REQUIREMENT.rows())
+
+
+def _requirements(rows) -> dict[int, list]:
+    """`active_requirements` of rows (kind, JSON object) in order."""
     found: dict[int, list] = {}
     multi = []
-    for kind, _id, row in rows:
+    for kind, row in rows:
         requirement = _instance(REQUIREMENT_MODELS[kind], row)
         if isinstance(requirement, MultiClassRequirement):
             multi.append(requirement)
@@ -109,20 +122,6 @@ def active_requirements(unlock_ids: Sequence[int] | None = None) -> dict[int, li
         levels = MultiClassLevel.objects.select_related("character_class").order_by("pk")
         prefetch_related_objects(multi, Prefetch("class_levels", queryset=levels))
     return found
-
-
-_CLASS_LEVEL_UNLOCK = Statement(
-    lambda *, classes, levels: ClassLevelUnlock.objects.filter(
-        character_class_id__in=classes, target_level__in=levels
-    ).values_list(_row(ClassLevelUnlock))
-)
-_TRAIT_RATING_UNLOCKS = Statement(
-    lambda *, traits: (
-        TraitRatingUnlock.objects.filter(trait_id__in=traits)
-        .order_by("target_rating")
-        .values_list(_row(TraitRatingUnlock))
-    )
-)
 
 
 def _every_unlock_query():
@@ -157,18 +156,104 @@ def every_unlock() -> tuple[list[ClassLevelUnlock], list[TraitRatingUnlock]]:
     return found
 
 
-def class_level_unlock(class_id: int, level: int) -> ClassLevelUnlock | None:
-    """The unlock of `level` of the class, its class loaded (None when there is none)."""
-    rows = _CLASS_LEVEL_UNLOCK.rows(classes=[class_id], levels=[level])
-    return _instance(ClassLevelUnlock, rows[0][0]) if rows else None
+# An offer's statement reads its requirements (kinds 0 to 6), then its unlock or its trait's
+# unlocks, then its price row.
+_UNLOCK = len(REQUIREMENT_MODELS)
+_PRICE = _UNLOCK + 1
 
 
-def trait_rating_unlocks(trait_id: int) -> list[TraitRatingUnlock]:
-    """Every unlock of the trait, by rating, its trait loaded."""
-    return [
-        _instance(TraitRatingUnlock, row)
-        for (row,) in _TRAIT_RATING_UNLOCKS.rows(traits=[trait_id])
-    ]
+def _price_row() -> JSONObject:
+    return JSONObject(**{column: F(column) for column in PRICE_COLUMNS})
 
 
-__all__ = ["active_requirements", "class_level_unlock", "every_unlock", "trait_rating_unlocks"]
+def _class_level_offer_query(*, classes, levels, unlocks):
+    return _union(
+        [
+            # By the unlock's id, not by a join to the unlock: PostgreSQL plans seven parts
+            # with one more join each in about 0.5 ms, more than a second statement costs.
+            *_requirement_parts(class_level_unlock_id__in=unlocks),
+            _part(
+                ClassLevelUnlock.objects.filter(
+                    character_class_id__in=classes, target_level__in=levels
+                ),
+                _UNLOCK,
+                _row(ClassLevelUnlock),
+            ),
+            _part(
+                price_entries(CLASS_PRICES, classes).filter(level__in=levels),
+                _PRICE,
+                _price_row(),
+            ),
+        ]
+    )
+
+
+def _trait_rating_offer_query(*, traits, ratings):
+    return _union(
+        [
+            _part(
+                TraitRatingUnlock.objects.filter(trait_id__in=traits),
+                _UNLOCK,
+                _row(TraitRatingUnlock),
+            ),
+            _part(
+                price_entries(TRAIT_PRICES, traits).filter(level__in=ratings),
+                _PRICE,
+                _price_row(),
+            ),
+        ]
+    )
+
+
+_CLASS_LEVEL_OFFER = Statement(_class_level_offer_query)
+_TRAIT_RATING_OFFER = Statement(_trait_rating_offer_query)
+
+
+def _offer_rows(rows, model) -> tuple[list, list, list[tuple]]:
+    """(the unlocks as `model` instances, the requirements' (kind, JSON object), the price
+    rows) of an offer's statement's rows."""
+    unlocks, requirements, prices = [], [], []
+    for kind, _id, row in rows:
+        if kind == _UNLOCK:
+            unlocks.append(_instance(model, row))
+        elif kind == _PRICE:
+            row = json.loads(row) if isinstance(row, str) else row
+            prices.append(tuple(row[column] for column in PRICE_COLUMNS))
+        else:
+            requirements.append((kind, row))
+    return unlocks, requirements, prices
+
+
+def class_level_offer(
+    class_id: int, level: int, *, unlock_id: int | None = None
+) -> tuple[ClassLevelUnlock | None, list, list]:
+    """(the unlock of `level` of the class, its class loaded, or None when there is none; its
+    active requirements, loaded as `active_requirements` loads them; the price rows of that
+    level of the class, for `CostTable.from_rows`).
+
+    `unlock_id` is the id the caller expects the unlock to have (its instance's): then all of it
+    comes in one statement (two with a multi-class requirement). Without it, or when the unlock
+    has another id now (deleted and made again), the requirements take a second statement."""
+    rows = _CLASS_LEVEL_OFFER.rows(
+        classes=[class_id], levels=[level], unlocks=[] if unlock_id is None else [unlock_id]
+    )
+    unlocks, requirements, prices = _offer_rows(rows, ClassLevelUnlock)
+    if not unlocks:
+        return None, [], []
+    unlock = unlocks[0]
+    if unlock.pk != unlock_id:
+        requirements = [
+            (kind, row) for kind, _id, row in _REQUIREMENTS_OF.rows(unlocks=[unlock.pk])
+        ]
+    return unlock, _requirements(requirements).get(unlock.pk, []), prices
+
+
+def trait_rating_offer(trait_id: int, rating: int) -> tuple[list[TraitRatingUnlock], list]:
+    """(every unlock of the trait by rating, its trait loaded; the price rows of `rating` of
+    the trait, for `CostTable.from_rows`), in one statement."""
+    rows = _TRAIT_RATING_OFFER.rows(traits=[trait_id], ratings=[rating])
+    unlocks, _none, prices = _offer_rows(rows, TraitRatingUnlock)
+    return sorted(unlocks, key=lambda unlock: unlock.target_rating), prices
+
+
+__all__ = ["active_requirements", "class_level_offer", "every_unlock", "trait_rating_offer"]
