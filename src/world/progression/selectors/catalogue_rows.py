@@ -1,5 +1,5 @@
 """Rows of the unlock catalogue read in statements compiled once (`models.statements`), each
-row a JSON object of a model's columns and of its related row's, built into model instances.
+row a JSON array of a model's columns and of its related row's, built into model instances.
 
 A cold catalogue (after a staff edit or a restart) used to ask which requirement tables have
 rows and then read each of them, every queryset compiled by the ORM again: most of a cold
@@ -13,7 +13,7 @@ import json
 
 from django.db import transaction
 from django.db.models import F, IntegerField, Prefetch, Value, prefetch_related_objects
-from django.db.models.functions import JSONObject
+from django.db.models.functions import JSONArray
 
 from ..models import (
     REQUIREMENT_MODELS,
@@ -24,9 +24,6 @@ from ..models import (
 )
 from ..models.statements import Statement
 from ..models.unlocks import CLASS_PRICES, PRICE_COLUMNS, TRAIT_PRICES, price_entries
-
-# "<relation>.<field>": a related row's field, beside the model's own columns.
-_SEPARATOR = "."
 
 
 def _related(model) -> list:
@@ -39,41 +36,42 @@ def _related(model) -> list:
     ]
 
 
-def _row(model) -> JSONObject:
-    columns = {field.attname: F(field.attname) for field in model._meta.concrete_fields}
+def _row(model) -> JSONArray:
+    """A JSON array of the model's columns, then of each `_related` row's, each model's in the
+    order of its `concrete_fields` (an array, not an object: no key to send, parse or read)."""
+    columns = [F(field.attname) for field in model._meta.concrete_fields]
     for relation in _related(model):
-        for field in relation.related_model._meta.concrete_fields:
-            key = f"{relation.name}{_SEPARATOR}{field.attname}"
-            columns[key] = F(f"{relation.name}__{field.attname}")
-    return JSONObject(**columns)
+        columns += [
+            F(f"{relation.name}__{field.attname}")
+            for field in relation.related_model._meta.concrete_fields
+        ]
+    return JSONArray(*columns)
 
 
 def _instance(model, row):
     """A model instance as the ORM would load it, its related rows loaded, from the row's JSON
-    object (whose values are JSON's: a boolean may come as 0 or 1, so each passes through its
+    array (whose values are JSON's: a boolean may come as 0 or 1, so each passes through its
     field's `to_python`)."""
-    row = json.loads(row) if isinstance(row, str) else row
+    values = iter(json.loads(row) if isinstance(row, str) else row)
     db = transaction.get_connection().alias
-    fields = model._meta.concrete_fields
-    instance = model.from_db(
-        db, [f.attname for f in fields], [f.to_python(row[f.attname]) for f in fields]
-    )
+    instance = _loaded(model, db, values)
     for relation in _related(model):
-        related, prefix = relation.related_model, f"{relation.name}{_SEPARATOR}"
-        if row.get(prefix + related._meta.pk.attname) is None:
-            continue
-        related_fields = related._meta.concrete_fields
-        loaded = related.from_db(
-            db,
-            [f.attname for f in related_fields],
-            [f.to_python(row[prefix + f.attname]) for f in related_fields],
-        )
-        setattr(instance, relation.name, loaded)
+        related = _loaded(relation.related_model, db, values)
+        if related.pk is not None:  # a null foreign key: no related row
+            setattr(instance, relation.name, related)
     return instance
 
 
-def _part(queryset, kind: int, row: JSONObject):
-    """One part of a `UNION ALL` of rows (kind, id, JSON object)."""
+def _loaded(model, db, values):
+    """The instance of the model's next columns in `values`."""
+    fields = model._meta.concrete_fields
+    return model.from_db(
+        db, [f.attname for f in fields], [f.to_python(next(values)) for f in fields]
+    )
+
+
+def _part(queryset, kind: int, row: JSONArray):
+    """One part of a `UNION ALL` of rows (kind, id, JSON array)."""
     return (
         queryset.order_by()  # the models' default orders: not allowed in a part of a UNION
         .annotate(kind=Value(kind, output_field=IntegerField()), row=row)
@@ -109,7 +107,7 @@ def active_requirements() -> dict[int, list]:
 
 
 def _requirements(rows) -> dict[int, list]:
-    """`active_requirements` of rows (kind, JSON object) in order."""
+    """`active_requirements` of rows (kind, JSON array) in order."""
     found: dict[int, list] = {}
     multi = []
     for kind, row in rows:
@@ -162,8 +160,8 @@ _UNLOCK = len(REQUIREMENT_MODELS)
 _PRICE = _UNLOCK + 1
 
 
-def _price_row() -> JSONObject:
-    return JSONObject(**{column: F(column) for column in PRICE_COLUMNS})
+def _price_row() -> JSONArray:
+    return JSONArray(*(F(column) for column in PRICE_COLUMNS))
 
 
 def _class_level_offer_query(*, classes, levels, unlocks):
@@ -210,15 +208,14 @@ _TRAIT_RATING_OFFER = Statement(_trait_rating_offer_query)
 
 
 def _offer_rows(rows, model) -> tuple[list, list, list[tuple]]:
-    """(the unlocks as `model` instances, the requirements' (kind, JSON object), the price
+    """(the unlocks as `model` instances, the requirements' (kind, JSON array), the price
     rows) of an offer's statement's rows."""
     unlocks, requirements, prices = [], [], []
     for kind, _id, row in rows:
         if kind == _UNLOCK:
             unlocks.append(_instance(model, row))
         elif kind == _PRICE:
-            row = json.loads(row) if isinstance(row, str) else row
-            prices.append(tuple(row[column] for column in PRICE_COLUMNS))
+            prices.append(tuple(json.loads(row) if isinstance(row, str) else row))
         else:
             requirements.append((kind, row))
     return unlocks, requirements, prices
