@@ -116,7 +116,7 @@ def test_converted_rows_are_the_querysets_own_dates_included(db):
     assert all(isinstance(selected_at, datetime) for _, selected_at, _ in rows)
 
 
-def test_instances_are_the_models_with_annotations_as_attributes(grid):
+def test_instances_are_the_models_with_their_annotations_beside_them(grid):
     _, traits = grid
     statement = Statement(
         lambda *, traits: (
@@ -126,7 +126,8 @@ def test_instances_are_the_models_with_annotations_as_attributes(grid):
 
     found = statement.instances(Trait, traits=traits[:2])
 
-    assert [(type(trait), trait.pk, trait.name, trait.low) for trait in found] == [
+    assert [(type(trait), trait.pk, trait.name, low) for trait, (low,) in found] == [
         (Trait, traits[0], "Lore", "lore"),
         (Trait, traits[1], "Running", "running"),
     ]
+    assert not any(hasattr(trait, "low") for trait, _ in found)

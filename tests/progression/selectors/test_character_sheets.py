@@ -5,6 +5,8 @@ import pytest
 from django.db import connection
 
 from typeclasses.factories import CharacterFactory
+from world.progression.selectors import sheets
+from world.progression.selectors.api_reads import owned_characters_with_xp
 from world.progression.selectors.sheets import character_sheets
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +30,7 @@ def test_sheet_lists_class_levels_paths_and_own_xp(account, full_character):
         ("Prospect", "Blade", "Steel first."),
         ("Potential", "Edge", "<b>Sharper</b>."),
     ]
-    assert (sheet.character.locked_xp, sheet.character.transferable_xp) == (7, 4)
+    assert (sheet.locked_xp, sheet.transferable_xp) == (7, 4)
 
 
 def test_sheet_shows_banked_development_and_the_threshold_that_holds_it(account, full_character):
@@ -51,6 +53,32 @@ def test_sheet_goal_names_the_requirements_still_unmet(account, full_character):
     assert [step.label for step in sheet.goal.steps] == ["Ranger level 1", "Ranger level 2"]
     assert (sheet.goal.total_xp, sheet.goal.saved_xp) == (40, 61)
     assert sheet.goal.unmet == ["Need a class at level 8, highest is 6"]
+
+
+def test_a_character_list_read_in_the_middle_of_the_sheets_changes_nothing(
+    account, full_character, monkeypatch
+):
+    """Evennia keeps one instance of each character for the whole process, and the page reads
+    `/characters/` (which sets its own `goal` and pools on the characters) beside
+    `/characters/sheets/` on another thread: the sheets must not read what was set on them."""
+    ayla = full_character("Ayla")
+    full_character.set_goal(character=ayla, unlock=full_character.levels[1])
+    expected = character_sheets(account)
+    catalogue = sheets.unlock_catalogue
+
+    def catalogue_while_the_list_is_read():
+        owned_characters_with_xp(account)
+        ayla.locked_xp = ayla.transferable_xp = 999
+        return catalogue()
+
+    monkeypatch.setattr(sheets, "unlock_catalogue", catalogue_while_the_list_is_read)
+
+    (sheet,) = character_sheets(account)
+
+    assert sheet.character is ayla
+    assert (sheet.locked_xp, sheet.transferable_xp) == (7, 4)
+    assert sheet.goal == expected[0].goal
+    assert sheet.achievements == expected[0].achievements
 
 
 def test_sheet_shows_each_achievement_with_its_progress(account, full_character):

@@ -104,8 +104,8 @@ class CharacterSheetSerializer(serializers.Serializer):
 
     id = serializers.IntegerField(source="character.pk")
     name = PlainTextField(source="character.db_key")
-    locked_xp = serializers.IntegerField(source="character.locked_xp")
-    transferable_xp = serializers.IntegerField(source="character.transferable_xp")
+    locked_xp = serializers.IntegerField()
+    transferable_xp = serializers.IntegerField()
     classes = SheetClassSerializer(many=True)
     traits = SheetTraitSerializer(many=True)
     paths = SheetPathSerializer(many=True, help_text="In stage order; the last is current.")

@@ -11,7 +11,7 @@ The rows come from the cursor as they are (integers and text need nothing; a boo
 as 0 or 1 on SQLite, so read it only for its truth), unless the statement is made with
 `convert=True`: then each column passes through the converters Django's compiler chose for it
 (a date, a pickled attribute), as the queryset's own rows would. `instances(model, ...)` builds
-model instances of the rows, as `Manager.raw` does, for a query of that model's columns.
+model instances of a query of that model, each with the row's other columns beside it.
 """
 
 from __future__ import annotations
@@ -58,13 +58,18 @@ class Statement:
             converted.append(tuple(row))
         return converted
 
-    def instances(self, model, **slots: Sequence) -> list:
-        """Instances of `model` from the rows (its columns, then any annotation as an attribute
-        of the same name, unconverted), built as `Manager.raw` builds them."""
-        compiled = self._compiled_for(transaction.get_connection(), slots)
-        if compiled is _NOTHING:
-            return []
-        return list(model.objects.raw(*self._filled(compiled, slots)))
+    def instances(self, model, **slots: Sequence) -> list[tuple[Any, tuple]]:
+        """(instance of `model`, the row's other columns) for each row of a query of `model`
+        (its columns come first, as Django selects them; annotations follow, in order). The
+        other columns are handed back, never set on the instance: Evennia's models keep one
+        instance per row for the whole process, shared by every thread serving a request."""
+        fields = model._meta.concrete_fields
+        names = [field.attname for field in fields]
+        alias = transaction.get_connection().alias
+        return [
+            (model.from_db(alias, names, row[: len(fields)]), row[len(fields) :])
+            for row in self.rows(**slots)
+        ]
 
     def _compiled_for(self, connection, slots):
         shape = (connection.vendor, *((name, len(values)) for name, values in slots.items()))

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, Subquery
 from evennia.objects.models import ObjectDB
 from evennia.typeclasses.attributes import Attribute
-from evennia.utils.dbserialize import from_pickle
 
 from ..models import ClassLevelUnlock, TraitRatingUnlock
 from ..models.snapshots import CharacterSnapshot
@@ -100,8 +99,7 @@ def goals_of(
             .annotate(goal=goal_subquery())
             .values_list("pk", "goal")
         )
-    # As Evennia's `Attribute.value` reads it (the stored form packs tuples and objects).
-    goals = {pk: from_pickle(goal) for pk, goal in goals.items() if goal}
+    goals = {pk: goal for pk, goal in goals.items() if goal}
     if not goals:
         return {}
     catalogue = catalogue or unlock_catalogue()

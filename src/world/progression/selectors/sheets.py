@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from evennia.objects.models import ObjectDB
-from evennia.typeclasses.attributes import Attribute
 
 from world.classes.models import PathStage
 
@@ -41,7 +41,9 @@ class PathLine:
 
 @dataclass(frozen=True)
 class CharacterSheet:
-    character: object  # annotated with locked_xp and transferable_xp (`with_character_xp`)
+    character: object
+    locked_xp: int  # the character's own pools (`with_character_xp`)
+    transferable_xp: int
     classes: list[ClassLine]  # primary first, then by name
     traits: list[DevelopmentRow]  # by trait name
     paths: list[PathLine]  # in stage order: the last is the current path
@@ -60,6 +62,15 @@ def _characters_query(*, accounts):
     )
 
 
+class _Found(NamedTuple):
+    """The columns `_characters_query` annotates, in its order."""
+
+    locked_xp: int
+    transferable_xp: int
+    achievement_progress: dict | None
+    goal: tuple | None
+
+
 def _paths_query(*, characters):
     return (
         CharacterPathHistory.objects.filter(character_id__in=characters)
@@ -71,21 +82,19 @@ def _paths_query(*, characters):
 
 
 # Every page load reads them: compiled once (`models.statements.Statement`), per number of
-# characters for the paths; the paths' dates converted as the ORM would.
-_CHARACTERS = Statement(_characters_query)
+# characters for the paths; dates and the attributes' stored values converted as the ORM would.
+_CHARACTERS = Statement(_characters_query, convert=True)
 _PATHS = Statement(_paths_query, convert=True)
-_STORED = Attribute._meta.get_field("db_value")  # how an attribute's value is stored
 
 
 def character_sheets(account) -> list[CharacterSheet]:
     """The sheet of every character `account` owns, by name, in a fixed number of queries
     whatever the number of characters, traits, classes, paths, unlocks and achievements."""
-    characters = _CHARACTERS.instances(ObjectDB, accounts=[account.pk])
-    for character in characters:  # the two attributes' values, as stored
-        character.achievement_progress = _STORED.from_db_value(
-            character.achievement_progress, None, None
-        )
-        character.goal = _STORED.from_db_value(character.goal, None, None)
+    read = _CHARACTERS.instances(ObjectDB, accounts=[account.pk])
+    characters = [character for character, _ in read]
+    # What was read beside each character (its pools, achievement progress and goal) is kept
+    # here, off the instance, which every thread of the process shares.
+    found = {character.pk: _Found(*columns) for character, columns in read}
     ids = [character.pk for character in characters]
     # Trait values, class levels and bought unlocks, read once for the sheet and its goal.
     snapshots = character_snapshots(characters)
@@ -119,19 +128,21 @@ def character_sheets(account) -> list[CharacterSheet]:
         characters,
         account=account,
         snapshots=snapshots,
-        goals={character.pk: character.goal for character in characters},
+        goals={pk: columns.goal for pk, columns in found.items()},
         catalogue=catalogue,
     )
     return [
         CharacterSheet(
             character=character,
+            locked_xp=found[character.pk].locked_xp,
+            transferable_xp=found[character.pk].transferable_xp,
             classes=classes[character.pk],
             traits=traits[character.pk],
             paths=paths[character.pk],
             goal=goals.get(character.pk),
             achievements=[
                 status
-                for status in achievement_statuses(character.achievement_progress or {})
+                for status in achievement_statuses(found[character.pk].achievement_progress or {})
                 if not status.waiting_for
             ],
         )
