@@ -16,7 +16,6 @@ import hashlib
 
 from django.db.models import IntegerField, OuterRef, Subquery, TextField, Value
 from evennia.accounts.models import AccountDB
-from evennia.typeclasses.attributes import Attribute
 
 from ..models import (
     AchievementTransaction,
@@ -29,7 +28,7 @@ from ..models import (
     TraitValueTransaction,
     XPTransaction,
 )
-from .plans import GOAL_ATTRIBUTE
+from .plans import goal_subquery
 
 
 def _newest(model, owner: str, outer: str) -> Subquery:
@@ -44,14 +43,6 @@ def _last(model, owner: str, outer: str) -> Subquery:
     written rarely (staff corrections, paths chosen), whose index starts with the owner."""
     rows = model.objects.filter(**{owner: OuterRef(outer)}).order_by("-id")
     return Subquery(rows.values("id")[:1])
-
-
-def _goal(outer: str) -> Subquery:
-    """The stored (pickled) value of the goal attribute of the character `outer` names: a new
-    goal is a new value, a cleared one no row (NULL). Compared, never unpickled."""
-    key, category = GOAL_ATTRIBUTE
-    rows = Attribute.objects.filter(objectdb=OuterRef(outer), db_key=key, db_category=category)
-    return Subquery(rows.values("db_value")[:1], output_field=TextField())
 
 
 def account_version(account) -> str:
@@ -78,7 +69,8 @@ def account_version(account) -> str:
             last_trait_value=_last(TraitValueTransaction, "character_id", "character_id"),
             last_class_level=_last(ClassLevelTransaction, "character_id", "character_id"),
             last_path=_last(CharacterPathHistory, "character_id", "character_id"),
-            goal=_goal("character_id"),
+            # The goal as stored: a new goal is a new value, a cleared one no row (NULL).
+            goal=goal_subquery("character_id", as_stored=True),
         )
         .values_list(
             "character_id",

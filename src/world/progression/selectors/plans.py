@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Subquery, TextField
 from evennia.objects.models import ObjectDB
 from evennia.typeclasses.attributes import Attribute
 
-from ..models import ClassLevelUnlock, TraitRatingUnlock
 from ..models.snapshots import CharacterSnapshot
 from ..rules.unlocks import Quote, unlock_key
 from .accounts import owner_of
@@ -70,14 +69,22 @@ def plan_from_quotes(quotes: list[Quote], target, *, saved_xp: int) -> Plan:
     )
 
 
-def goal_subquery(outer: str = "pk") -> Subquery:
+def goal_subquery(outer: str = "pk", *, as_stored: bool = False) -> Subquery:
     """The goal of the character whose id is the outer query's `outer`, as an annotation (None
-    without one): a reader of characters gets their goals in the query that reads them."""
+    without one): a reader of characters gets their goals in the query that reads them. With
+    `as_stored`, the value as stored (pickled text), to compare and never unpickle."""
     key, category = GOAL_ATTRIBUTE
     stored = Attribute.objects.filter(
         objectdb=OuterRef(outer), db_key=key, db_category=category
     ).values("db_value")[:1]
-    return Subquery(stored, output_field=Attribute._meta.get_field("db_value"))
+    field = TextField() if as_stored else Attribute._meta.get_field("db_value")
+    return Subquery(stored, output_field=field)
+
+
+def _goal_unlock(goal, catalogue: Catalogue):
+    """The unlock a stored goal, (kind, unlock id), names; None when it is gone."""
+    offer = catalogue.offer_with_id(*goal)
+    return None if offer is None else offer.unlock
 
 
 def goals_of(
@@ -105,9 +112,9 @@ def goals_of(
     catalogue = catalogue or unlock_catalogue()
     # A goal whose unlock is gone from the catalogue shows no plan.
     targets = {
-        character_id: offer.unlock
+        character_id: unlock
         for character_id, goal in goals.items()
-        if (offer := catalogue.offer_with_id(*goal)) is not None
+        if (unlock := _goal_unlock(goal, catalogue)) is not None
     }
     wanting = [characters[pk] for pk in targets]
     quotes = unlock_quotes_for(wanting, snapshots=snapshots, catalogue=catalogue)
@@ -126,15 +133,7 @@ def goal_of(character):
     """The unlock the character set as its goal (`plan/set`), or None."""
     key, category = GOAL_ATTRIBUTE
     goal = character.attributes.get(key, category=category)
-    if not goal:
-        return None
-    kind, pk = goal
-    model = ClassLevelUnlock if kind == "class_level" else TraitRatingUnlock
-    return (
-        model.objects.select_related("character_class" if model is ClassLevelUnlock else "trait")
-        .filter(pk=pk)
-        .first()
-    )
+    return _goal_unlock(goal, unlock_catalogue()) if goal else None
 
 
 __all__ = [
