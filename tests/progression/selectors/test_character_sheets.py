@@ -81,6 +81,21 @@ def test_a_character_list_read_in_the_middle_of_the_sheets_changes_nothing(
     assert sheet.achievements == expected[0].achievements
 
 
+def test_the_character_list_keeps_what_it_reads_off_the_shared_characters(account, full_character):
+    """The list's pools, paths and goal stand beside each character: Evennia's one instance of
+    the character, shared by every thread, is left as it was."""
+    ayla = full_character("Ayla")
+    full_character.set_goal(character=ayla, unlock=full_character.levels[1])
+
+    (summary,) = owned_characters_with_xp(account)
+
+    assert summary.character is ayla
+    assert (summary.locked_xp, summary.transferable_xp) == (7, 4)
+    assert summary.paths == ["Blade (Prospect)", "Edge (Potential)"]
+    assert summary.goal["unlock"] == str(full_character.levels[1])
+    assert not {"locked_xp", "transferable_xp", "paths", "goal"} & set(vars(ayla))
+
+
 def test_sheet_shows_each_achievement_with_its_progress(account, full_character):
     full_character("Ayla")
 

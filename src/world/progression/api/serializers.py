@@ -223,8 +223,8 @@ class GoalSerializer(serializers.Serializer):
 
 
 class CharacterSummarySerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = PlainTextField(source="db_key")
+    id = serializers.IntegerField(source="character.pk")
+    name = PlainTextField(source="character.db_key")
     locked_xp = serializers.IntegerField(
         help_text="XP only this character can spend; spent before anything else."
     )
@@ -277,8 +277,8 @@ class CharacterShopSerializer(serializers.Serializer):
 
     id = serializers.IntegerField(source="character.pk")
     name = PlainTextField(source="character.db_key")
-    locked_xp = serializers.IntegerField(source="character.locked_xp")
-    transferable_xp = serializers.IntegerField(source="character.transferable_xp")
+    locked_xp = serializers.IntegerField()
+    transferable_xp = serializers.IntegerField()
     shop = ShopSerializer()
 
 

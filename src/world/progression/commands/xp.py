@@ -81,10 +81,10 @@ class CmdXP(ProgressionCommand):
             f"({xp['total_earned']} earned, {xp['total_spent']} spent)",
         ]
         characters = [self.caller] if not self.out_of_character else self.owned_characters()
-        for character in characters_with_xp(characters):
+        for character, locked_xp, transferable_xp in characters_with_xp(c.pk for c in characters):
             lines.append(
-                f"{shown(character.key)}'s XP: |w{character.locked_xp}|n locked, "
-                f"|w{character.transferable_xp}|n transferable"
+                f"{shown(character.key)}'s XP: |w{locked_xp}|n locked, "
+                f"|w{transferable_xp}|n transferable"
             )
         if not self.out_of_character and (goal := goal_line(self.caller)):
             lines.append(goal)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import OuterRef, Subquery
 from evennia.objects.models import ObjectDB
 
@@ -9,8 +11,7 @@ from world.classes.models import PathStage
 from world.traits.models import CharacterTraitValue
 
 from ..models import CharacterPathHistory, DevelopmentPoints, KudosPointsData
-from .accounts import owned_character_ids
-from .characters import with_character_xp
+from .characters import owned_characters_with_pools
 from .plans import goals_of
 
 # The largest id a 64-bit primary key holds; a bigger number names nothing (and SQLite cannot
@@ -38,13 +39,23 @@ def character_by_id(pk: int):
     return found
 
 
-def owned_characters_with_xp(account) -> list:
-    """The characters `account` owns, by name, each annotated with `locked_xp` and
-    `transferable_xp` (see `with_character_xp`), `paths` (the paths it chose in stage order, as
-    "Name (Stage)") and `goal` (the unlock it saves for, with its total and what is saved, or
-    None), in a fixed number of queries."""
-    owned = ObjectDB.objects.filter(pk__in=owned_character_ids(account))
-    characters = list(with_character_xp(owned).order_by("db_key", "pk"))
+@dataclass(frozen=True)
+class CharacterSummary:
+    """One of an account's characters as its list shows it."""
+
+    character: object
+    locked_xp: int  # the character's own pools (`with_character_xp`)
+    transferable_xp: int
+    paths: list[str]  # the paths it chose in stage order, as "Name (Stage)"
+    goal: dict | None  # the unlock it saves for, with its total and what is saved
+
+
+def owned_characters_with_xp(account) -> list[CharacterSummary]:
+    """The characters `account` owns, by name, each with its own pools, paths and goal, in a
+    fixed number of queries. Nothing is set on the characters themselves (Evennia shares one
+    instance of each across threads)."""
+    found = owned_characters_with_pools(account)
+    characters = [row.character for row in found]
     paths: dict[int, list[str]] = {}
     for character_id, name, stage in (
         CharacterPathHistory.objects.filter(character_id__in=[c.pk for c in characters])
@@ -53,10 +64,10 @@ def owned_characters_with_xp(account) -> list:
     ):
         paths.setdefault(character_id, []).append(f"{name} ({PathStage(stage).label})")
     goals = goals_of(characters, account=account)
-    for character in characters:
-        character.paths = paths.get(character.pk, [])
+    summaries = []
+    for character, locked_xp, transferable_xp in found:
         plan = goals.get(character.pk)
-        character.goal = (
+        goal = (
             {
                 "unlock": str(plan.target),
                 "total_xp": plan.total_xp,
@@ -65,7 +76,12 @@ def owned_characters_with_xp(account) -> list:
             if plan is not None
             else None
         )
-    return characters
+        summaries.append(
+            CharacterSummary(
+                character, locked_xp, transferable_xp, paths.get(character.pk, []), goal
+            )
+        )
+    return summaries
 
 
 def development_points_of(character):

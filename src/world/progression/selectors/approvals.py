@@ -19,9 +19,8 @@ def waiting_staff_requests(*, now=None) -> QuerySet[StaffApprovalRequest]:
     """Requests that can still be approved (pending and not past their time), oldest first,
     with who asked."""
     return (
-        StaffApprovalRequest.objects.filter(
-            status=ApprovalStatus.PENDING, expires_at__gt=now or timezone.now()
-        )
+        StaffApprovalRequest.objects.filter(status=ApprovalStatus.PENDING)
+        .exclude(past_their_time(now or timezone.now()))
         .select_related("requested_by")
         .order_by("created_at", "id")
     )

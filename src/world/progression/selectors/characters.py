@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db.models import F, OuterRef, Q, Subquery
@@ -28,7 +29,7 @@ from ..models import (
 from ..models.snapshots import CharacterSnapshot, character_snapshots
 from ..models.statements import Statement
 from ..rules.unlocks import TRAIT_RATING, hidden_from
-from .accounts import owner_of
+from .accounts import owned_character_ids_query, owner_of
 from .catalogue import Catalogue, unlock_catalogue
 
 
@@ -104,10 +105,40 @@ def with_character_xp(characters):
     return characters.annotate(locked_xp=available(False), transferable_xp=available(True))
 
 
-def characters_with_xp(characters) -> list:
-    """`characters` (a list), each annotated by `with_character_xp`, oldest first."""
-    ids = [character.pk for character in characters]
-    return list(with_character_xp(ObjectDB.objects.filter(pk__in=ids)).order_by("pk"))
+class CharacterPools(NamedTuple):
+    """A character with the XP available in its own pools (`with_character_xp`)."""
+
+    character: object
+    locked_xp: int
+    transferable_xp: int
+
+
+# The pools stand beside each character, never set on it: Evennia keeps one instance of a
+# character for the whole process, shared by every thread serving a request (see
+# `Statement.instances`).
+_POOLS_BY_ID = Statement(
+    lambda *, ids: with_character_xp(ObjectDB.objects.filter(pk__in=ids)).order_by("pk")
+)
+_POOLS_OF_OWNERS = Statement(
+    lambda *, account_ids: with_character_xp(
+        ObjectDB.objects.filter(pk__in=owned_character_ids_query(account_ids))
+    ).order_by("db_key", "pk")
+)
+
+
+def _pools(found) -> list[CharacterPools]:
+    return [CharacterPools(character, *pools) for character, pools in found]
+
+
+def characters_with_xp(character_ids) -> list[CharacterPools]:
+    """The characters of `character_ids`, oldest first, each with its own pools, in one query."""
+    return _pools(_POOLS_BY_ID.instances(ObjectDB, ids=list(character_ids)))
+
+
+def owned_characters_with_pools(account) -> list[CharacterPools]:
+    """The characters `account` owns (see `owner_of`), by name, each with its own pools, in one
+    query."""
+    return _pools(_POOLS_OF_OWNERS.instances(ObjectDB, account_ids=[account.pk]))
 
 
 def trait_named(name: str):

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 
 from django.db.models import F
-from evennia.objects.models import ObjectDB
 
 from ..models import (
     AchievementTransaction,
@@ -26,7 +25,7 @@ from ..models import (
 )
 from ..rules.history import summarise
 from ..types import HistoryKind
-from .characters import with_character_xp
+from .characters import characters_with_xp
 from .history import account_history, history_row
 
 Rows = Mapping[str, Collection[int]]
@@ -87,10 +86,9 @@ def _balances(account, told: list[dict]) -> list[str]:
         shown.append(f"{kudos.first() or 0} kudos")
     character_ids = {row["character_id"] for row in told if row["kind"] == HistoryKind.CHARACTER_XP}
     if character_ids:
-        for character in with_character_xp(ObjectDB.objects.filter(pk__in=character_ids)):
+        for character, locked_xp, transferable_xp in characters_with_xp(character_ids):
             shown.append(
-                f"{character.db_key} {character.locked_xp} locked and "
-                f"{character.transferable_xp} transferable XP"
+                f"{character.db_key} {locked_xp} locked and {transferable_xp} transferable XP"
             )
     return shown
 

@@ -214,11 +214,10 @@ def _expire_if_due(request: StaffApprovalRequest) -> bool:
         raise ApprovalRequestClosedError(
             f"Request #{request.pk} was already {request.get_status_display().lower()}."
         )
-    if request.expires_at > timezone.now():
+    # The rule of when a request's time has passed is `past_their_time`'s alone.
+    if not expire_staff_requests(request_ids=[request.pk]):
         return False
-    request.status = ApprovalStatus.EXPIRED
-    request.decided_at = request.expires_at
-    request.save(update_fields=["status", "decided_at"])
+    request.refresh_from_db(fields=["status", "decided_at"])
     return True
 
 

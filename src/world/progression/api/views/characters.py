@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from ...models import ClassLevelUnlock, TraitRatingUnlock
 from ...selectors import may_act_for
 from ...selectors.api_reads import character_by_id, development_points_of, owned_characters_with_xp
+from ...selectors.characters import owned_characters_with_pools
 from ...selectors.previews import purchase_preview
 from ...selectors.sheets import character_sheets
 from ...selectors.shop import unlock_shops
@@ -60,11 +61,9 @@ class CharacterViewSet(ProgressionViewSet):
     )
     @action(detail=False)
     def shops(self, request):
-        characters = list(owned_characters_with_xp(self.account))
-        by_character = unlock_shops(characters, account=self.account)
-        shops = [
-            {"character": character, "shop": by_character[character.pk]} for character in characters
-        ]
+        found = owned_characters_with_pools(self.account)
+        by_character = unlock_shops([row.character for row in found], account=self.account)
+        shops = [{**row._asdict(), "shop": by_character[row.character.pk]} for row in found]
         return Response(s.CharacterShopSerializer(shops, many=True).data)
 
     @extend_schema(
