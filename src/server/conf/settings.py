@@ -72,6 +72,12 @@ if os.environ.get("DATABASE_URL"):
         # A database host that stops answering must not hold the game's main thread for long:
         # the game tells the player the database is away and tries again on the next command.
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+        # The hot paths' fixed statements (world.progression.models.statements) are prepared on
+        # the server from their second run on a connection: parsing and planning the cold
+        # offer's UNION ALL cost more than running it. psycopg prepares nothing the ORM sends
+        # (Django binds those values client-side). A pooler in transaction mode must keep
+        # prepared statements (PgBouncer 1.21+: max_prepared_statements), or set this to None.
+        DATABASES["default"]["OPTIONS"].setdefault("prepare_threshold", 1)
 
 # SQLite lets one writer in at a time. By default a transaction starts as a reader and fails at
 # once with "database is locked" when it tries to write while another holds the lock; starting

@@ -40,6 +40,7 @@ from ..rules.ratings import points_released
 from ..types import DevelopmentSource, ProgressionReason
 from .development_state import Pair, read_development_state
 from .locks import lock_characters
+from .statements import statement_cursor
 from .unlocks import CharacterUnlock
 from .written import record_written
 
@@ -316,7 +317,7 @@ def _write_award_in_one_statement(values, points, new_transactions, *, now) -> N
             parts.append(f"{name} AS ({sql})")
             params += row_params
     sql, row_params = _insert_sql(DevelopmentTransaction, new_transactions, returning=True)
-    with connection.cursor() as cursor:
+    with statement_cursor(connection) as cursor:
         cursor.execute(f"WITH {', '.join(parts)} {sql}" if parts else sql, (*params, *row_params))
         for row, (pk,) in zip(new_transactions, cursor.fetchall(), strict=True):
             row.pk = pk

@@ -27,6 +27,7 @@ from django.utils import timezone
 from ..exceptions import IdempotencyConflictError, InsufficientXPError
 from ..rules.ledger import balance_effect
 from ..types import ProgressionReason
+from .statements import statement_cursor
 from .written import record_written
 
 
@@ -240,7 +241,7 @@ def _move_balance(pool: Pool, earned_delta: int, spent_delta: int):
         params.append(takes_from_available)
     if spent_delta < 0:
         params.append(-spent_delta)
-    with db.cursor() as cursor:
+    with statement_cursor(db) as cursor:
         cursor.execute(sql, params)
         if returned is not None:
             found = cursor.fetchone()
@@ -299,7 +300,7 @@ def _insert(ledger_model: type[models.Model], fields: dict[str, Any]) -> models.
         else:
             value = field.get_default()
         python_values.append(value)
-    with db.cursor() as cursor:
+    with statement_cursor(db) as cursor:
         cursor.execute(
             sql,
             [

@@ -21,6 +21,7 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import transaction
+from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 
 # Placeholder ids start here: far above any id a game reaches, so a placeholder cannot be
 # mistaken for a constant of the query.
@@ -43,7 +44,7 @@ class Statement:
         if compiled is _NOTHING:
             return []
         sql, params = self._filled(compiled, slots)
-        with connection.cursor() as cursor:
+        with statement_cursor(connection) as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         converters = compiled[3]
@@ -116,6 +117,38 @@ class Statement:
             columns = [column for column, _, _ in compiler.select[: compiler.col_count]]
             converters = sorted(compiler.get_converters(columns).items())
         return sql, places, list(params), converters
+
+
+def statement_cursor(connection):
+    """A cursor for SQL that is the same from call to call. On PostgreSQL it binds the values
+    on the server instead of in the text, so psycopg prepares the statement once it has run on
+    the connection before (`prepare_threshold` in the settings) and PostgreSQL neither parses
+    nor plans it again: for the cold offer's `UNION ALL` that was most of its time. The ORM's
+    own queries keep Django's client-side binding, which psycopg never prepares. The cursor is
+    Django's wrapper as `connection.cursor()` makes it, so its statements are counted and pass
+    through execute wrappers like any other."""
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    # What `connection.cursor()` does, with the other kind of psycopg cursor.
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        cursor = ServerBindingCursor(connection.connection)
+    connection.validate_thread_sharing()
+    if connection.queries_logged:
+        return _LoggedStatementCursor(cursor, connection)
+    return connection.make_cursor(cursor)
+
+
+class _LoggedStatementCursor(CursorDebugWrapper):
+    """Logs a server-bound statement as Django logs its own, its values written into the text
+    (psycopg keeps no text of a prepared run for Django to read back)."""
+
+    def execute(self, sql, params=None):
+        with self.debug_sql(self.db.ops.compose_sql(sql, params)):
+            return CursorWrapper.execute(self, sql, params)
 
 
 def _could_be_placeholder(value) -> bool:
