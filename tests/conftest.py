@@ -66,7 +66,7 @@ def no_evtable(monkeypatch):
 
 def pytest_collection_modifyitems(config, items):
     on_postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
-    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL): real row locks")
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(skip)

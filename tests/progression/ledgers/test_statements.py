@@ -131,3 +131,59 @@ def test_instances_are_the_models_with_their_annotations_beside_them(grid):
         (Trait, traits[1], "Running", "running"),
     ]
     assert not any(hasattr(trait, "low") for trait, _ in found)
+
+
+def _prepared_like(text: str) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s", [f"%{text}%"]
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.postgres
+def test_postgresql_prepares_a_statement_from_its_second_run_and_runs_it_with_new_values(grid):
+    """The server parses and plans a statement once per connection (the cold offer's UNION ALL
+    cost more to plan than to run); each run still reads the rows of its own values."""
+    characters, traits = grid
+    # A shape no other test runs: seven characters, so its SQL is this test's alone.
+    statement = Statement(_values)
+    seven = [*characters, 0, -1, -2, -3]
+
+    statement.rows(characters=seven, traits=traits)
+    assert not _prepared_like('"character_id" IN ($1, $2, $3, $4, $5, $6, $7)')
+
+    for _ in range(3):  # past PostgreSQL's five custom plans: the generic plan answers too
+        statement.rows(characters=seven, traits=traits)
+    assert _prepared_like('"character_id" IN ($1, $2, $3, $4, $5, $6, $7)')
+
+    for first, last in ((0, 1), (1, 3), (2, 3)):
+        chosen = characters[first:last] + [0] * (7 - last + first)
+        assert statement.rows(characters=chosen, traits=traits[:2]) == list(
+            _values(characters=chosen, traits=traits[:2])
+        )
+
+
+@pytest.mark.postgres
+def test_the_orms_own_queries_are_never_prepared(grid):
+    _, traits = grid
+    for _ in range(3):
+        list(Trait.objects.filter(name__startswith="Run", pk__in=traits))
+
+    assert not _prepared_like('"traits_trait"."name"::text LIKE')
+
+
+@pytest.mark.postgres
+def test_a_prepared_statement_is_counted_and_logged_with_its_values(grid):
+    """Statement counts pin the hot paths, and the query-plan test EXPLAINs what was logged:
+    a prepared run must be both, its values written in."""
+    characters, traits = grid
+    statement = Statement(_values)
+    for _ in range(2):
+        statement.rows(characters=characters[:1], traits=traits[:1])
+
+    with CaptureQueriesContext(connection) as captured:
+        statement.rows(characters=characters[:1], traits=traits[:1])
+
+    (query,) = captured.captured_queries
+    assert f"IN ({characters[0]})" in query["sql"] and f"IN ({traits[0]})" in query["sql"]
